@@ -1,0 +1,11 @@
+/** Unit tests run TypeScript through SWC (no type check; `npm run typecheck` does that). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
+  },
+  setupFiles: ['<rootDir>/test/setup/disable-cfn-validation.ts'],
+  testTimeout: 120000,
+};

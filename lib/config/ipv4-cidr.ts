@@ -1,0 +1,89 @@
+/** An IPv4 CIDR block, parsed and normalised (the network address has no host bits set). */
+export interface Ipv4Cidr {
+  readonly text: string;
+  /** Network address as an unsigned 32-bit integer. */
+  readonly network: number;
+  readonly prefixLength: number;
+}
+
+const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+/** The private ranges the lab accepts: RFC 1918 and the RFC 6598 shared address space (100.64.0.0/10). */
+export const PRIVATE_RANGES: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
+
+export function ipv4ToNumber(octets: readonly number[]): number {
+  return ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+}
+
+export function numberToIpv4(value: number): string {
+  return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.');
+}
+
+function maskOf(prefixLength: number): number {
+  return prefixLength === 0 ? 0 : (0xffffffff << (32 - prefixLength)) >>> 0;
+}
+
+/**
+ * Parses `a.b.c.d/n`. Returns a reason string instead of throwing so callers can name their own context key.
+ */
+export function parseIpv4Cidr(text: string): Ipv4Cidr | string {
+  const match = CIDR_PATTERN.exec(text.trim());
+  if (!match) return 'not an IPv4 CIDR of the form a.b.c.d/n';
+  const octets = match.slice(1, 5).map(Number);
+  if (octets.some((o, i) => o > 255 || String(o) !== match[i + 1].replace(/^0+(?=\d)/, ''))) {
+    return 'each address octet must be a number from 0 to 255 without leading zeros';
+  }
+  const prefixLength = Number(match[5]);
+  if (prefixLength > 32) return 'the prefix length must be between 0 and 32';
+  const address = ipv4ToNumber(octets);
+  const network = (address & maskOf(prefixLength)) >>> 0;
+  if (network !== address) {
+    return `host bits are set; the network address of this block is ${numberToIpv4(network)}/${prefixLength}`;
+  }
+  return { text: `${numberToIpv4(network)}/${prefixLength}`, network, prefixLength };
+}
+
+/** Parses a CIDR that is known to be valid (constants, test fixtures). */
+export function cidr(text: string): Ipv4Cidr {
+  const parsed = parseIpv4Cidr(text);
+  if (typeof parsed === 'string') throw new Error(`${text}: ${parsed}`);
+  return parsed;
+}
+
+export function cidrSize(block: Ipv4Cidr): number {
+  return 2 ** (32 - block.prefixLength);
+}
+
+export function lastAddress(block: Ipv4Cidr): number {
+  return block.network + cidrSize(block) - 1;
+}
+
+export function cidrsOverlap(a: Ipv4Cidr, b: Ipv4Cidr): boolean {
+  return a.network <= lastAddress(b) && b.network <= lastAddress(a);
+}
+
+export function cidrContains(outer: Ipv4Cidr, inner: Ipv4Cidr): boolean {
+  return outer.network <= inner.network && lastAddress(inner) <= lastAddress(outer);
+}
+
+export function cidrContainsAddress(block: Ipv4Cidr, address: string): boolean {
+  const parsed = parseIpv4Cidr(`${address}/32`);
+  if (typeof parsed === 'string') return false;
+  return block.network <= parsed.network && parsed.network <= lastAddress(block);
+}
+
+export function isPrivateCidr(block: Ipv4Cidr): boolean {
+  return PRIVATE_RANGES.some((range) => cidrContains(cidr(range), block));
+}
+
+/**
+ * The `index`-th block of `newBits` more prefix bits inside `block` (Terraform's `cidrsubnet`):
+ * `subdivide(10.42.0.0/16, 3, 3)` is `10.42.96.0/19`.
+ */
+export function subdivide(block: Ipv4Cidr, newBits: number, index: number): Ipv4Cidr {
+  const prefixLength = block.prefixLength + newBits;
+  if (prefixLength > 32) throw new Error(`cannot split ${block.text} into /${prefixLength} blocks`);
+  if (index < 0 || index >= 2 ** newBits) throw new Error(`${block.text} has no block ${index} of /${prefixLength}`);
+  const network = block.network + index * 2 ** (32 - prefixLength);
+  return { text: `${numberToIpv4(network)}/${prefixLength}`, network, prefixLength };
+}
