@@ -1,0 +1,85 @@
+import { Aws, Duration } from 'aws-cdk-lib';
+import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { App as Cdk8sApp, Chart } from 'cdk8s';
+import { Construct, type IDependable } from 'constructs';
+import { deployChart } from './chart-manifest';
+import { PodIdentityRole } from './pod-identity-role';
+import { AwsSecretsManagerClusterSecretStore } from '../manifests/external-secrets/cluster-secret-store';
+
+/** External Secrets Operator Helm chart, pinned (https://charts.external-secrets.io). */
+export const EXTERNAL_SECRETS_CHART = {
+  repository: 'https://charts.external-secrets.io',
+  chart: 'external-secrets',
+  version: '2.10.0',
+  namespace: 'external-secrets',
+  serviceAccount: 'external-secrets',
+} as const;
+
+export interface ExternalSecretsOperatorProps {
+  readonly cluster: eks.Cluster;
+  /** Name of the ClusterSecretStore backed by AWS Secrets Manager. */
+  readonly storeName: string;
+  /** Namespaces allowed to use the store. */
+  readonly storeNamespaces: readonly string[];
+  /** What must exist before the operator's pods start (the Pod Identity agent, the nodes). */
+  readonly after: readonly IDependable[];
+}
+
+/**
+ * Delivers AWS Secrets Manager secrets into Kubernetes Secrets at run time: the External Secrets Operator with
+ * an EKS Pod Identity role that can read only the secrets granted to it, and one ClusterSecretStore. Secret
+ * values never pass through CloudFormation, the kubectl provider or its logs.
+ */
+export class ExternalSecretsOperator extends Construct {
+  readonly chart: eks.HelmChart;
+  readonly store: eks.KubernetesManifest;
+  readonly role: iam.Role;
+  readonly storeName: string;
+
+  constructor(scope: Construct, id: string, props: ExternalSecretsOperatorProps) {
+    super(scope, id);
+    this.storeName = props.storeName;
+    const identity = new PodIdentityRole(this, 'Identity', {
+      cluster: props.cluster,
+      namespace: EXTERNAL_SECRETS_CHART.namespace,
+      serviceAccount: EXTERNAL_SECRETS_CHART.serviceAccount,
+      description: 'External Secrets Operator: reads the lab secrets it is granted from Secrets Manager',
+    });
+    this.role = identity.role;
+
+    this.chart = new eks.HelmChart(this, 'Chart', {
+      cluster: props.cluster,
+      repository: EXTERNAL_SECRETS_CHART.repository,
+      chart: EXTERNAL_SECRETS_CHART.chart,
+      version: EXTERNAL_SECRETS_CHART.version,
+      release: 'external-secrets',
+      namespace: EXTERNAL_SECRETS_CHART.namespace,
+      createNamespace: true,
+      // Wait until the webhook is serving: the ClusterSecretStore below is validated by it.
+      wait: true,
+      timeout: Duration.minutes(10),
+      values: {
+        installCRDs: true,
+        serviceAccount: { create: true, name: EXTERNAL_SECRETS_CHART.serviceAccount },
+      },
+    });
+    this.chart.node.addDependency(identity.association, ...props.after);
+
+    const manifests = new Cdk8sApp();
+    const storeChart = new Chart(manifests, 'ClusterSecretStore');
+    new AwsSecretsManagerClusterSecretStore(storeChart, 'Store', {
+      name: props.storeName,
+      region: Aws.REGION,
+      namespaces: props.storeNamespaces,
+    });
+    this.store = deployChart(this, 'ClusterSecretStore', { cluster: props.cluster, chart: storeChart });
+    this.store.node.addDependency(this.chart);
+  }
+
+  /** Lets the operator read a secret (GetSecretValue and DescribeSecret on that secret only). */
+  grantRead(secret: secretsmanager.ISecret): void {
+    secret.grantRead(this.role);
+  }
+}

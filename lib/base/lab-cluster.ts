@@ -1,0 +1,99 @@
+import { CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { LabConfig } from '../config/lab-config';
+import { SERVICE_IPV4_CIDR } from '../config/read-lab-config';
+import { kubectlLayerFor } from '../kubectl-layer';
+import type { VpcCniConfiguration } from '../vpc-cni/vpc-cni-configuration';
+
+export interface LabClusterProps {
+  readonly config: LabConfig;
+  readonly vpc: ec2.IVpc;
+  readonly vpcCniConfiguration: VpcCniConfiguration;
+}
+
+/** Every control plane log type: the labs debug API calls, authentication and scheduling. */
+const CONTROL_PLANE_LOGS = [
+  eks.ClusterLoggingTypes.API,
+  eks.ClusterLoggingTypes.AUDIT,
+  eks.ClusterLoggingTypes.AUTHENTICATOR,
+  eks.ClusterLoggingTypes.CONTROLLER_MANAGER,
+  eks.ClusterLoggingTypes.SCHEDULER,
+];
+
+/**
+ * The EKS cluster of the lab: private subnets, public and private endpoint, access entries (API mode), the
+ * version-matched kubectl layer, control plane logs into a log group the stack owns (so `cdk destroy` deletes
+ * it), the remote node and pod networks set at creation, and the managed add-ons that must exist before nodes.
+ */
+export class LabCluster extends Construct {
+  readonly cluster: eks.Cluster;
+  readonly vpcCniAddon: eks.Addon;
+  readonly kubeProxyAddon: eks.Addon;
+  readonly podIdentityAgentAddon: eks.IAddon;
+
+  constructor(scope: Construct, id: string, props: LabClusterProps) {
+    super(scope, id);
+    const { config } = props;
+
+    // EKS writes control plane logs to this name; creating it first gives it a retention and a removal policy.
+    const controlPlaneLogs = new logs.LogGroup(this, 'ControlPlaneLogs', {
+      logGroupName: `/aws/eks/${config.clusterName}/cluster`,
+      retention: logs.RetentionDays.ONE_WEEK,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    this.cluster = new eks.Cluster(this, 'Cluster', {
+      clusterName: config.clusterName,
+      version: eks.KubernetesVersion.of(config.kubernetesVersion.version),
+      vpc: props.vpc,
+      vpcSubnets: [{ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }],
+      endpointAccess: eks.EndpointAccess.PUBLIC_AND_PRIVATE,
+      defaultCapacityType: eks.DefaultCapacityType.NODEGROUP,
+      defaultCapacity: 0,
+      // Managed add-ons are installed explicitly below; no self-managed copies to take over.
+      bootstrapSelfManagedAddons: false,
+      // Humans get access through adminPrincipalArn, not as a side effect of who ran the deployment.
+      bootstrapClusterCreatorAdminPermissions: false,
+      serviceIpv4Cidr: SERVICE_IPV4_CIDR,
+      clusterLogging: CONTROL_PLANE_LOGS,
+      remoteNodeNetworks: [{ cidrs: [config.remoteNodeCidr.text] }],
+      remotePodNetworks: [{ cidrs: [config.remotePodCidr.text] }],
+      kubectlProviderOptions: { kubectlLayer: kubectlLayerFor(this, 'KubectlLayer', config.kubernetesVersion.version) },
+    });
+    this.cluster.node.addDependency(controlPlaneLogs);
+
+    this.vpcCniAddon = new eks.Addon(this, 'VpcCni', {
+      cluster: this.cluster,
+      addonName: 'vpc-cni',
+      addonVersion: config.vpcCniVersion,
+      configurationValues: Object.keys(props.vpcCniConfiguration).length > 0 ? props.vpcCniConfiguration : undefined,
+    });
+    this.kubeProxyAddon = new eks.Addon(this, 'KubeProxy', { cluster: this.cluster, addonName: 'kube-proxy' });
+    this.podIdentityAgentAddon = this.cluster.eksPodIdentityAgent!;
+    for (const addon of [this.vpcCniAddon, this.kubeProxyAddon]) {
+      // OVERWRITE: the add-on's configuration is the source of truth, even over a `kubectl set env` done by hand.
+      (addon.node.defaultChild as eks.CfnAddon).resolveConflicts = 'OVERWRITE';
+    }
+
+    if (config.adminPrincipalArn) {
+      this.cluster.grantClusterAdmin('AdminAccess', config.adminPrincipalArn);
+    }
+
+    new CfnOutput(Stack.of(this), 'ClusterName', { value: this.cluster.clusterName });
+    new CfnOutput(Stack.of(this), 'UpdateKubeconfigCommand', {
+      description: 'Configure kubectl for the lab cluster',
+      value: `aws eks update-kubeconfig --name ${this.cluster.clusterName} --region ${Stack.of(this).region}`,
+    });
+  }
+
+  /** CoreDNS runs as a Deployment, so its add-on only becomes healthy once nodes exist: install it after them. */
+  addCoreDns(after: readonly Construct[]): eks.Addon {
+    const coreDns = new eks.Addon(this, 'CoreDns', { cluster: this.cluster, addonName: 'coredns' });
+    (coreDns.node.defaultChild as eks.CfnAddon).resolveConflicts = 'OVERWRITE';
+    coreDns.node.addDependency(...after);
+    return coreDns;
+  }
+}

@@ -1,0 +1,64 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { Construct, IDependable } from 'constructs';
+import { ManagedNodeLaunchTemplate } from '../../constructs/managed-node-launch-template';
+import type { PlannedNodeGroup } from '../lab-plan';
+
+export interface LabNodeGroupProps {
+  readonly cluster: eks.ICluster;
+  readonly plan: PlannedNodeGroup;
+  /** What must exist before the first node boots (at least the `vpc-cni` add-on with its configuration). */
+  readonly after: readonly IDependable[];
+  /** @default the cluster's private subnets */
+  readonly subnets?: ec2.SubnetSelection;
+}
+
+/** Managed policies of a lab node role (workshop: the custom networking node role). */
+export const NODE_ROLE_MANAGED_POLICIES = [
+  'AmazonEKSWorkerNodePolicy',
+  'AmazonEKS_CNI_Policy',
+  'AmazonEC2ContainerRegistryReadOnly',
+  'AmazonSSMManagedInstanceCore',
+] as const;
+
+/** The AL2023 AMI type for the instance type's architecture. */
+export function amiTypeFor(plan: PlannedNodeGroup): eks.NodegroupAmiType {
+  return plan.instanceType.architecture === 'arm64'
+    ? eks.NodegroupAmiType.AL2023_ARM_64_STANDARD
+    : eks.NodegroupAmiType.AL2023_X86_64_STANDARD;
+}
+
+/**
+ * A managed node group as planned: AL2023 for the instance's architecture, its own node role, a launch
+ * template with IMDSv2, an encrypted root volume and the planned kubelet max pods, created only after `after`.
+ */
+export function addLabNodeGroup(scope: Construct, id: string, props: LabNodeGroupProps): eks.Nodegroup {
+  const { plan } = props;
+  const launchTemplate = new ManagedNodeLaunchTemplate(scope, `${id}LaunchTemplate`, { maxPods: plan.maxPods });
+  const nodeRole = new iam.Role(scope, `${id}NodeRole`, {
+    description: `Nodes of the ${plan.name} managed node group`,
+    assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
+    managedPolicies: NODE_ROLE_MANAGED_POLICIES.map((name) => iam.ManagedPolicy.fromAwsManagedPolicyName(name)),
+  });
+  const nodeGroup = new eks.Nodegroup(scope, id, {
+    cluster: props.cluster,
+    nodegroupName: plan.name,
+    nodeRole,
+    instanceTypes: [new ec2.InstanceType(plan.instanceType.name)],
+    amiType: amiTypeFor(plan),
+    minSize: plan.minSize,
+    desiredSize: plan.desiredSize,
+    maxSize: plan.maxSize,
+    labels: { ...plan.labels },
+    taints: plan.taints.map((taint) => ({ key: taint.key, value: taint.value, effect: eks.TaintEffect[taint.effect] })),
+    subnets: props.subnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+    launchTemplateSpec: {
+      id: launchTemplate.launchTemplate.launchTemplateId!,
+      version: launchTemplate.launchTemplate.latestVersionNumber,
+    },
+    maxUnavailablePercentage: 50,
+  });
+  nodeGroup.node.addDependency(...props.after);
+  return nodeGroup;
+}

@@ -1,0 +1,344 @@
+import { BASE_DEFAULTS, BASE_KEY_SPECS, BASE_KEYS, MAX_CLUSTER_NAME_LENGTH } from './base-context-keys';
+import { closestMatch, didYouMean } from './closest-match';
+import { ContextReader } from './context-reader';
+import { readInstanceType, readPrivateCidr } from './context-value-parsers';
+import { cidr, cidrContains, cidrsOverlap, type Ipv4Cidr, parseIpv4Cidr } from './ipv4-cidr';
+import {
+  DEFAULT_KUBERNETES_VERSION,
+  findKubernetesVersion,
+  KUBERNETES_VERSIONS,
+  type KubernetesVersionLifecycle,
+  supportPhase,
+} from './kubernetes-versions';
+import type { ConfigWarning, LabConfig } from './lab-config';
+import { LabConfigError } from './lab-config-error';
+import { MODULE_KEY_SPECS } from './module-key-specs';
+import { readCustomNetworkingSettings } from '../modules/custom-networking/custom-networking-settings';
+import { readHybridNodesSettings } from '../modules/hybrid-nodes/hybrid-nodes-settings';
+import { MODULE_NAMES, moduleDefinition, type ModuleName } from '../modules/module-registry';
+import { readNetworkPoliciesSettings } from '../modules/network-policies/network-policies-settings';
+import { readPrefixDelegationSettings } from '../modules/prefix-delegation/prefix-delegation-settings';
+import { readVpcLatticeSettings } from '../modules/vpc-lattice/vpc-lattice-settings';
+import { plannedNodeGroups } from '../node-groups/planned-node-groups';
+
+/** The Kubernetes service CIDR the cluster is created with (set explicitly so the remote networks can avoid it). */
+export const SERVICE_IPV4_CIDR = '172.20.0.0/16';
+
+export interface ReadLabConfigOptions {
+  /** The day the lab is synthesized (ISO date), for the Kubernetes version lifecycle. @default today (UTC) */
+  readonly today?: string;
+}
+
+const ALL_KNOWN_KEYS: readonly string[] = [
+  ...BASE_KEY_SPECS.map((spec) => spec.key),
+  ...Object.values(MODULE_KEY_SPECS).flatMap((specs) => specs.map((spec) => spec.key)),
+];
+
+/** A misspelled key of ours must fail, not silently fall back to a default. Keys of CDK itself are ignored. */
+function rejectUnknownKeys(reader: ContextReader): void {
+  for (const key of reader.keys()) {
+    if (ALL_KNOWN_KEYS.includes(key)) continue;
+    const prefix = Object.keys(MODULE_KEY_SPECS).find((candidate) => key.startsWith(`${candidate}.`));
+    if (prefix !== undefined) {
+      const moduleKeys = MODULE_KEY_SPECS[prefix].map((spec) => spec.key);
+      throw new LabConfigError(
+        key,
+        reader.raw(key),
+        moduleKeys.length > 0 ? `a key this module defines: ${moduleKeys.join(', ')}` : 'no keys (this module has no settings)',
+        didYouMean(key, moduleKeys),
+      );
+    }
+    const match = closestMatch(key, ALL_KNOWN_KEYS);
+    if (match !== undefined) {
+      throw new LabConfigError(key, reader.raw(key), 'a context key this lab defines (see README)', `Did you mean "${match}"?`);
+    }
+  }
+}
+
+function readModules(reader: ContextReader): ModuleName[] {
+  const key = BASE_KEYS.modules;
+  const items = reader.list(key) ?? [];
+  const allowed = MODULE_NAMES.length > 0 ? MODULE_NAMES.join(', ') : '(no modules are registered yet)';
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (!(MODULE_NAMES as readonly string[]).includes(item)) {
+      throw new LabConfigError(key, reader.raw(key), allowed, `"${item}" is not a module. ${didYouMean(item, MODULE_NAMES)}`.trim());
+    }
+    if (seen.has(item)) throw new LabConfigError(key, reader.raw(key), allowed, `"${item}" is listed twice.`);
+    seen.add(item);
+  }
+  // Registry order is creation order, whatever order the user typed.
+  return MODULE_NAMES.filter((name) => seen.has(name));
+}
+
+function readClusterName(reader: ContextReader): string {
+  const key = BASE_KEYS.clusterName;
+  const name = reader.string(key, BASE_DEFAULTS.clusterName);
+  const allowed = `lowercase letters, digits and single hyphens, starting with a letter and ending with a letter or digit, 1-${MAX_CLUSTER_NAME_LENGTH} characters`;
+  if (name.length > MAX_CLUSTER_NAME_LENGTH || !/^[a-z]([a-z0-9-]*[a-z0-9])?$/.test(name) || name.includes('--')) {
+    throw new LabConfigError(
+      key,
+      name,
+      allowed,
+      'EKS itself allows up to 100 characters with capitals and underscores, but the lab derives Kubernetes object names, an RDS identifier and a VPC Lattice service network name from it.',
+    );
+  }
+  return name;
+}
+
+function readKubernetesVersion(reader: ContextReader, today: string, warnings: ConfigWarning[]): KubernetesVersionLifecycle {
+  const key = BASE_KEYS.kubernetesVersion;
+  const raw = reader.raw(key);
+  const version = typeof raw === 'number' ? raw.toFixed(2) : reader.string(key, DEFAULT_KUBERNETES_VERSION);
+  const lifecycle = findKubernetesVersion(version);
+  const creatable = KUBERNETES_VERSIONS.filter((v) => ['standard', 'extended'].includes(supportPhase(v, today)));
+  const allowed = `a version with a kubectl layer that EKS still creates: ${creatable.map((v) => v.version).join(', ')}`;
+  if (!lifecycle) throw new LabConfigError(key, version, allowed, didYouMean(version, KUBERNETES_VERSIONS.map((v) => v.version)));
+  const phase = supportPhase(lifecycle, today);
+  if (phase === 'ended') {
+    throw new LabConfigError(
+      key,
+      version,
+      allowed,
+      `EKS ended extended support for ${version} on ${lifecycle.endOfExtendedSupport} and no longer creates clusters of this version.`,
+    );
+  }
+  if (phase === 'not-yet-released') {
+    throw new LabConfigError(key, version, allowed, `EKS releases ${version} on ${lifecycle.eksRelease}.`);
+  }
+  if (phase === 'extended') {
+    warnings.push({
+      id: 'lab:kubernetes-extended-support',
+      message:
+        `Kubernetes ${version} is in EKS extended support until ${lifecycle.endOfExtendedSupport} (standard support ended ` +
+        `${lifecycle.endOfStandardSupport}); the control plane costs six times the standard price. ` +
+        `Consider kubernetesVersion=${DEFAULT_KUBERNETES_VERSION}.`,
+    });
+  }
+  return lifecycle;
+}
+
+/** The RFC 1918 block (or 100.64.0.0/10) a CIDR lies in. */
+function privateBlockOf(block: Ipv4Cidr): string | undefined {
+  return ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'].find((range) => cidrContains(cidr(range), block));
+}
+
+function checkCidrLayout(cidrs: Readonly<Record<string, Ipv4Cidr>>): void {
+  const entries = Object.entries(cidrs);
+  const service = cidr(SERVICE_IPV4_CIDR);
+  for (let i = 0; i < entries.length; i++) {
+    const [key, block] = entries[i];
+    if (cidrsOverlap(block, service)) {
+      throw new LabConfigError(key, block.text, `a CIDR that does not overlap the cluster's service CIDR ${SERVICE_IPV4_CIDR}`);
+    }
+    for (let j = 0; j < i; j++) {
+      const [otherKey, other] = entries[j];
+      if (cidrsOverlap(block, other)) {
+        throw new LabConfigError(
+          key,
+          block.text,
+          `a CIDR that does not overlap ${otherKey} (${other.text})`,
+          'The VPC, secondary, remote node and remote pod CIDRs must be disjoint.',
+        );
+      }
+    }
+  }
+  // EC2 only associates a secondary CIDR from the primary's RFC 1918 block, or from 100.64.0.0/10
+  // (VPC user guide, "IPv4 CIDR block association restrictions").
+  const primaryBlock = privateBlockOf(cidrs[BASE_KEYS.vpcCidr]);
+  const secondaryBlock = privateBlockOf(cidrs[BASE_KEYS.secondaryCidr]);
+  if (secondaryBlock !== '100.64.0.0/10' && secondaryBlock !== primaryBlock) {
+    throw new LabConfigError(
+      BASE_KEYS.secondaryCidr,
+      cidrs[BASE_KEYS.secondaryCidr].text,
+      `a CIDR inside 100.64.0.0/10 or inside ${primaryBlock} (the block of vpcCidr)`,
+      'EC2 refuses to associate a secondary CIDR from a different RFC 1918 block than the VPC CIDR.',
+    );
+  }
+}
+
+function readInboundCidrs(reader: ContextReader): string[] {
+  const key = BASE_KEYS.inboundCidrs;
+  const items = reader.list(key) ?? [];
+  for (const item of items) {
+    const parsed = parseIpv4Cidr(item);
+    if (typeof parsed === 'string') {
+      throw new LabConfigError(key, reader.raw(key), 'IPv4 CIDRs such as 203.0.113.7/32', `"${item}" is ${parsed}.`);
+    }
+  }
+  return items;
+}
+
+function readVpcCniVersion(reader: ContextReader): string | undefined {
+  const key = BASE_KEYS.vpcCniVersion;
+  const version = reader.optionalString(key);
+  if (version !== undefined && !/^v\d+\.\d+\.\d+-eksbuild\.\d+$/.test(version)) {
+    throw new LabConfigError(key, version, 'an EKS add-on version such as v1.20.4-eksbuild.1');
+  }
+  return version;
+}
+
+function readAdminPrincipalArn(reader: ContextReader): string | undefined {
+  const key = BASE_KEYS.adminPrincipalArn;
+  const arn = reader.optionalString(key);
+  if (arn !== undefined && !/^arn:aws(-[a-z]+)*:iam::\d{12}:(role|user)\/[\w+=,.@/-]{1,512}$/.test(arn)) {
+    throw new LabConfigError(
+      key,
+      arn,
+      'an IAM role or user ARN such as arn:aws:iam::111122223333:role/Admin',
+      'EKS access entries take IAM roles and users, not assumed-role session ARNs (use the role ARN).',
+    );
+  }
+  return arn;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value as Record<string, unknown>)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * Reads and validates all context into a frozen LabConfig. Every failure is a LabConfigError naming the key,
+ * the value and what is allowed.
+ */
+export function readLabConfig(context: Readonly<Record<string, unknown>>, options: ReadLabConfigOptions = {}): LabConfig {
+  const reader = new ContextReader(context);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const warnings: ConfigWarning[] = [];
+  rejectUnknownKeys(reader);
+
+  const modules = readModules(reader);
+  const cidrs = {
+    [BASE_KEYS.vpcCidr]: readPrivateCidr(reader, BASE_KEYS.vpcCidr, BASE_DEFAULTS.vpcCidr, { minPrefixLength: 16, maxPrefixLength: 20 }),
+    [BASE_KEYS.secondaryCidr]: readPrivateCidr(reader, BASE_KEYS.secondaryCidr, BASE_DEFAULTS.secondaryCidr, {
+      minPrefixLength: 16,
+      maxPrefixLength: 24,
+    }),
+    [BASE_KEYS.remoteNodeCidr]: readPrivateCidr(reader, BASE_KEYS.remoteNodeCidr, BASE_DEFAULTS.remoteNodeCidr, {
+      minPrefixLength: 16,
+      maxPrefixLength: 24,
+    }),
+    [BASE_KEYS.remotePodCidr]: readPrivateCidr(reader, BASE_KEYS.remotePodCidr, BASE_DEFAULTS.remotePodCidr, {
+      minPrefixLength: 16,
+      maxPrefixLength: 24,
+    }),
+  };
+  checkCidrLayout(cidrs);
+
+  const exposeUi = reader.boolean(BASE_KEYS.exposeUi, false);
+  const allowWorldAccess = reader.boolean(BASE_KEYS.allowWorldAccess, false);
+  const inboundCidrs = readInboundCidrs(reader);
+
+  const config: LabConfig = {
+    clusterName: readClusterName(reader),
+    kubernetesVersion: readKubernetesVersion(reader, today, warnings),
+    vpcCidr: cidrs[BASE_KEYS.vpcCidr],
+    secondaryCidr: cidrs[BASE_KEYS.secondaryCidr],
+    remoteNodeCidr: cidrs[BASE_KEYS.remoteNodeCidr],
+    remotePodCidr: cidrs[BASE_KEYS.remotePodCidr],
+    nodeInstanceType: readInstanceType(reader, BASE_KEYS.nodeInstanceType, BASE_DEFAULTS.nodeInstanceType),
+    vpcCniVersion: readVpcCniVersion(reader),
+    adminPrincipalArn: readAdminPrincipalArn(reader),
+    exposeUi,
+    inboundCidrs,
+    allowWorldAccess,
+    modules,
+    customNetworking: readCustomNetworkingSettings(reader),
+    prefixDelegation: readPrefixDelegationSettings(reader),
+    networkPolicies: readNetworkPoliciesSettings(reader),
+    vpcLattice: readVpcLatticeSettings(reader),
+    hybridNodes: readHybridNodesSettings(reader),
+    warnings,
+  };
+
+  checkExposure(config, warnings);
+  checkModuleRelationships(config);
+  warnAboutIdleModuleKeys(reader, config, warnings);
+  const nodeGroups = plannedNodeGroups(config);
+  for (const name of config.modules) moduleDefinition(name).validate(config, nodeGroups);
+  return deepFreeze(config);
+}
+
+function checkExposure(config: LabConfig, warnings: ConfigWarning[]): void {
+  const world = config.inboundCidrs.find((entry) => parseIpv4Cidr(entry) !== undefined && entry.endsWith('/0'));
+  if (config.exposeUi && config.inboundCidrs.length === 0) {
+    throw new LabConfigError(
+      BASE_KEYS.inboundCidrs,
+      undefined,
+      'at least one IPv4 CIDR (for example your public IP as x.x.x.x/32) when exposeUi=true',
+      'Nothing is exposed to the internet unless you say who may reach it.',
+    );
+  }
+  if (world !== undefined && !config.allowWorldAccess) {
+    throw new LabConfigError(
+      BASE_KEYS.inboundCidrs,
+      config.inboundCidrs,
+      'CIDRs narrower than /0',
+      `"${world}" opens the lab to the whole internet; also set allowWorldAccess=true if you really mean it.`,
+    );
+  }
+  if (world !== undefined) {
+    warnings.push({
+      id: 'lab:world-access',
+      message: `inboundCidrs contains ${world}: everything the lab exposes is reachable from the whole internet.`,
+    });
+  }
+  if (!config.exposeUi && config.inboundCidrs.length > 0) {
+    warnings.push({ id: 'lab:inbound-cidrs-unused', message: 'inboundCidrs is set but exposeUi is off: nothing is exposed.' });
+  }
+}
+
+function checkModuleRelationships(config: LabConfig): void {
+  for (const name of config.modules) {
+    const definition = moduleDefinition(name);
+    for (const required of definition.requiresModules) {
+      if (!(config.modules as readonly string[]).includes(required)) {
+        throw new LabConfigError(
+          BASE_KEYS.modules,
+          config.modules.join(','),
+          `a module list that includes ${required} whenever it includes ${name}`,
+          `Module ${name} requires module ${required}.`,
+        );
+      }
+    }
+    for (const requirement of definition.requiresCapabilities) {
+      if (requirement.neededWhen(config) && !config.exposeUi) {
+        throw new LabConfigError(
+          BASE_KEYS.exposeUi,
+          config.exposeUi,
+          `true when module ${name} needs the AWS Load Balancer Controller`,
+          `${requirement.reason} Set -c exposeUi=true (and inboundCidrs).`,
+        );
+      }
+    }
+    for (const conflict of definition.conflicts) {
+      if ((config.modules as readonly string[]).includes(conflict.module)) {
+        throw new LabConfigError(
+          BASE_KEYS.modules,
+          config.modules.join(','),
+          `at most one of ${name} and ${conflict.module}`,
+          conflict.reason,
+        );
+      }
+    }
+  }
+}
+
+/** Module keys given while their module is off do nothing: say so instead of ignoring them silently. */
+function warnAboutIdleModuleKeys(reader: ContextReader, config: LabConfig, warnings: ConfigWarning[]): void {
+  for (const name of MODULE_NAMES) {
+    if ((config.modules as readonly string[]).includes(name)) continue;
+    const prefix = moduleDefinition(name).keyPrefix;
+    const given = reader.keys().filter((key) => key.startsWith(`${prefix}.`));
+    if (given.length > 0) {
+      warnings.push({
+        id: 'lab:module-keys-unused',
+        message: `${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set but module ${name} is not in 'modules'.`,
+      });
+    }
+  }
+}
+

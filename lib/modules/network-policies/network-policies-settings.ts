@@ -1,0 +1,45 @@
+import { didYouMean } from '../../config/closest-match';
+import type { ContextKeySpec } from '../../config/context-key-spec';
+import type { ContextReader } from '../../config/context-reader';
+import { LabConfigError } from '../../config/lab-config-error';
+
+/** The lab's steps, in order (workshop S1-S6), then the working end state. */
+export const NETWORK_POLICY_STAGES = [
+  'default-deny',
+  'ui-egress',
+  'catalog-ingress',
+  'catalog-db',
+  'orders-debug-broken',
+  'orders-debug-fixed',
+  'complete',
+] as const;
+
+export type NetworkPolicyStage = (typeof NETWORK_POLICY_STAGES)[number];
+
+export interface NetworkPoliciesSettings {
+  readonly stage: NetworkPolicyStage;
+}
+
+export const NETWORK_POLICIES_KEYS = { stage: 'networkPolicies.stage' } as const;
+
+export const NETWORK_POLICIES_KEY_SPECS: readonly ContextKeySpec[] = [
+  {
+    key: NETWORK_POLICIES_KEYS.stage,
+    defaultValue: 'complete',
+    description: 'Which step of the network policies lab is deployed (see the stage table).',
+    validation: `One of ${NETWORK_POLICY_STAGES.join(', ')}.`,
+  },
+];
+
+function isStage(value: string): value is NetworkPolicyStage {
+  return (NETWORK_POLICY_STAGES as readonly string[]).includes(value);
+}
+
+export function readNetworkPoliciesSettings(reader: ContextReader): NetworkPoliciesSettings {
+  const key = NETWORK_POLICIES_KEYS.stage;
+  const stage = reader.string(key, 'complete');
+  if (!isStage(stage)) {
+    throw new LabConfigError(key, stage, NETWORK_POLICY_STAGES.join(', '), didYouMean(stage, NETWORK_POLICY_STAGES));
+  }
+  return { stage };
+}

@@ -1,0 +1,147 @@
+import { Annotations, Aspects, Duration, Fn, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as eks from 'aws-cdk-lib/aws-eks-v2';
+import { App as Cdk8sApp } from 'cdk8s';
+import type { Construct, IDependable } from 'constructs';
+import { LabCluster } from './base/lab-cluster';
+import { addLabNodeGroup } from './base/lab-node-group';
+import { LAB_AZ_COUNT, LabVpc } from './base/lab-vpc';
+import { RetailApp } from './base/retail-app';
+import { RetailAppSecrets } from './base/retail-app-secrets';
+import type { LabConfig } from './config/lab-config';
+import type { LabFoundation } from './lab-foundation';
+import { type LabPlan, type PlannedNodeGroup, planLab } from './lab-plan';
+import { moduleDefinition } from './modules/module-registry';
+import { DEFAULT_NODE_GROUP } from './node-groups/planned-node-groups';
+import { deployChart } from '../constructs/chart-manifest';
+import { CustomResourceTimeouts } from '../constructs/custom-resource-timeouts';
+import { ExternalSecretsOperator } from '../constructs/external-secrets-operator';
+import type { AppServiceName } from '../manifests/retail-app/retail-app-components';
+import { mergeRetailAppCustomizations } from '../manifests/retail-app/retail-app-customization';
+import { RetailNamespacesChart } from '../manifests/retail-app/retail-namespaces-chart';
+
+export interface NetworkingLabStackProps extends StackProps {
+  readonly config: LabConfig;
+}
+
+/** Tags the workshop puts on every resource (its Terraform finds resources by them). */
+export const LAB_TAGS = { createdBy: 'eks-workshop-v2' } as const;
+
+/** Name of the ClusterSecretStore the lab's ExternalSecrets use. */
+export const SECRET_STORE_NAME = 'aws-secrets-manager';
+
+/**
+ * The EKS networking lab: the base environment (VPC, cluster, add-ons, node group, retail app) plus one nested
+ * stack per enabled module. Environment-agnostic: synthesizes without credentials or lookups.
+ */
+export class NetworkingLabStack extends Stack implements LabFoundation {
+  readonly config: LabConfig;
+  readonly plan: LabPlan;
+  readonly vpc: ec2.Vpc;
+  readonly cluster: eks.Cluster;
+  readonly vpcCniAddon: eks.Addon;
+  readonly defaultNodeGroup: eks.Nodegroup;
+  readonly retailNamespaces: eks.KubernetesManifest;
+  readonly secrets: ExternalSecretsOperator;
+  readonly retailApp: RetailApp;
+  private readonly labCluster: LabCluster;
+
+  constructor(scope: Construct, id: string, props: NetworkingLabStackProps) {
+    super(scope, id, {
+      description: 'Amazon EKS networking lab (eks-networking-lab): base environment and enabled modules',
+      ...props,
+    });
+    this.config = props.config;
+    this.plan = planLab(props.config);
+    Tags.of(this).add('created-by', LAB_TAGS.createdBy);
+    Tags.of(this).add('env', this.config.clusterName);
+    for (const warning of this.config.warnings) Annotations.of(this).addWarningV2(warning.id, warning.message);
+
+    this.vpc = new LabVpc(this, 'Network', { cidr: this.config.vpcCidr }).vpc;
+    this.labCluster = new LabCluster(this, 'Eks', {
+      config: this.config,
+      vpc: this.vpc,
+      vpcCniConfiguration: this.plan.vpcCniConfiguration,
+    });
+    this.cluster = this.labCluster.cluster;
+    this.vpcCniAddon = this.labCluster.vpcCniAddon;
+
+    // The VPC CNI configuration must exist before the first node boots: a managed node group reads it when it
+    // is created and nodes keep the networking mode they started with.
+    this.defaultNodeGroup = this.addNodeGroup(this, this.nodeGroupPlan(DEFAULT_NODE_GROUP.name));
+    const coreDns = this.labCluster.addCoreDns([this.defaultNodeGroup]);
+
+    this.secrets = new ExternalSecretsOperator(this, 'ExternalSecrets', {
+      cluster: this.cluster,
+      storeName: SECRET_STORE_NAME,
+      storeNamespaces: ['catalog', 'orders'],
+      after: [this.labCluster.podIdentityAgentAddon, this.defaultNodeGroup, coreDns],
+    });
+
+    const namespacesApp = new Cdk8sApp();
+    this.retailNamespaces = deployChart(this, 'RetailNamespaces', {
+      cluster: this.cluster,
+      chart: new RetailNamespacesChart(namespacesApp, 'RetailNamespaces'),
+    });
+    const appSecrets = new RetailAppSecrets(this, 'RetailAppSecrets', {
+      cluster: this.cluster,
+      operator: this.secrets,
+      clusterName: this.config.clusterName,
+    });
+    appSecrets.externalSecrets.node.addDependency(this.retailNamespaces);
+
+    const results = this.config.modules.map((name) => ({ name, result: moduleDefinition(name).create(this, this) }));
+    const dependencies: Partial<Record<AppServiceName, IDependable[]>> = {
+      catalog: [appSecrets.externalSecrets],
+      orders: [appSecrets.externalSecrets],
+    };
+    for (const { result } of results) {
+      for (const [service, extra] of Object.entries(result.retailAppDependencies ?? {}) as [AppServiceName, IDependable[]][]) {
+        dependencies[service] = [...(dependencies[service] ?? []), ...extra];
+      }
+    }
+    this.retailApp = new RetailApp(this, 'RetailApp', {
+      cluster: this.cluster,
+      namespaces: this.retailNamespaces,
+      customization: mergeRetailAppCustomizations(
+        results.flatMap(({ name, result }) =>
+          result.retailApp ? [{ source: `module ${name}`, customization: result.retailApp }] : [],
+        ),
+      ),
+      componentDependencies: dependencies,
+    });
+    for (const component of Object.values(this.retailApp.components)) component.node.addDependency(coreDns);
+
+    Aspects.of(this).add(
+      new CustomResourceTimeouts({
+        byResourceType: {
+          'Custom::AWSCDK-EKS-HelmChart': Duration.minutes(20),
+          'Custom::AWSCDK-EKS-KubernetesObjectValue': Duration.minutes(20),
+        },
+        otherwise: Duration.minutes(10),
+      }),
+    );
+  }
+
+  /**
+   * Three AZs even though the stack is environment-agnostic (CDK would otherwise assume two); they resolve to
+   * the first three AZs of the Region at deploy time.
+   */
+  override get availabilityZones(): string[] {
+    return Array.from({ length: LAB_AZ_COUNT }, (_, index) => Fn.select(index, Fn.getAzs()));
+  }
+
+  nodeGroupPlan(name: string): PlannedNodeGroup {
+    const plan = this.plan.nodeGroups.find((candidate) => candidate.name === name);
+    if (!plan) throw new Error(`No node group named ${name} is planned`);
+    return plan;
+  }
+
+  addNodeGroup(scope: Construct, plan: PlannedNodeGroup, options: { readonly after?: readonly Construct[] } = {}): eks.Nodegroup {
+    return addLabNodeGroup(scope, `${plan.name}NodeGroup`, {
+      cluster: this.cluster,
+      plan,
+      after: [this.vpcCniAddon, this.labCluster.kubeProxyAddon, ...(options.after ?? [])],
+    });
+  }
+}
