@@ -2,11 +2,6 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 
 export interface ManagedNodeLaunchTemplateProps {
-  /**
-   * Kubelet `maxPods` written into an AL2023 nodeadm NodeConfig.
-   * @default none: the managed node group computes max pods itself
-   */
-  readonly maxPods?: number;
   /** Root volume size in GiB. @default 20, the managed node group default */
   readonly rootVolumeGiB?: number;
 }
@@ -15,35 +10,10 @@ export interface ManagedNodeLaunchTemplateProps {
 export const AL2023_ROOT_DEVICE = '/dev/xvda';
 
 /**
- * The MIME multi-part user data AL2023 managed nodes accept: a nodeadm `NodeConfig` document
- * (https://awslabs.github.io/amazon-eks-ami/nodeadm/). EKS merges it with the NodeConfig it generates for the
- * node group (cluster endpoint, CA, name), so only the settings we change are written.
- */
-export function nodeConfigUserData(maxPods: number): string {
-  const boundary = 'NODEADM';
-  return [
-    'MIME-Version: 1.0',
-    `Content-Type: multipart/mixed; boundary="${boundary}"`,
-    '',
-    `--${boundary}`,
-    'Content-Type: application/node.eks.aws',
-    '',
-    '---',
-    'apiVersion: node.eks.aws/v1alpha1',
-    'kind: NodeConfig',
-    'spec:',
-    '  kubelet:',
-    '    config:',
-    `      maxPods: ${maxPods}`,
-    '',
-    `--${boundary}--`,
-    '',
-  ].join('\n');
-}
-
-/**
- * Launch template for a managed node group without a custom AMI: IMDSv2 required, an encrypted gp3 root
- * volume, and optionally an explicit kubelet max pods.
+ * Launch template for a managed node group that keeps the EKS-optimized AMI (no AMI ID here, so EKS still
+ * generates the bootstrap NodeConfig and computes kubelet max pods from the VPC CNI configuration). It requires
+ * IMDSv2 with a hop limit of 1, so pods cannot use the node's role (they get AWS permissions from EKS Pod
+ * Identity; EKS security best practices, "Restrict the use of IMDS"), and encrypts the root volume.
  */
 export class ManagedNodeLaunchTemplate extends Construct {
   readonly launchTemplate: ec2.LaunchTemplate;
@@ -53,9 +23,7 @@ export class ManagedNodeLaunchTemplate extends Construct {
     this.launchTemplate = new ec2.LaunchTemplate(this, 'LaunchTemplate', {
       httpTokens: ec2.LaunchTemplateHttpTokens.REQUIRED,
       httpEndpoint: true,
-      // Hop limit 2 is what EKS uses for managed nodes; every controller the lab runs is given its Region and
-      // VPC explicitly and gets AWS credentials from EKS Pod Identity, not from the instance profile.
-      httpPutResponseHopLimit: 2,
+      httpPutResponseHopLimit: 1,
       blockDevices: [
         {
           deviceName: AL2023_ROOT_DEVICE,
@@ -66,7 +34,6 @@ export class ManagedNodeLaunchTemplate extends Construct {
           }),
         },
       ],
-      userData: props.maxPods === undefined ? undefined : ec2.UserData.custom(nodeConfigUserData(props.maxPods)),
     });
   }
 }

@@ -6,7 +6,10 @@ import { kubeletMaxPods } from './verify/pod-density';
 import { mergeVpcCniContributions, type VpcCniConfiguration, vpcCniSetting } from './vpc-cni/vpc-cni-configuration';
 
 export interface PlannedNodeGroup extends NodeGroupPlan {
-  /** The kubelet `maxPods` the nodes run with (written into their NodeConfig). */
+  /**
+   * The kubelet `maxPods` the nodes run with: what EKS computes for a managed node group from the VPC CNI
+   * configuration at creation (same formulas as the EKS max-pods calculator, capped at 110/250).
+   */
   readonly maxPods: number;
 }
 

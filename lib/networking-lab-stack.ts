@@ -1,4 +1,4 @@
-import { Annotations, Aspects, Duration, Fn, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { Annotations, Aspects, CfnOutput, Duration, Fn, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { App as Cdk8sApp } from 'cdk8s';
@@ -111,6 +111,11 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
       componentDependencies: dependencies,
     });
     for (const component of Object.values(this.retailApp.components)) component.node.addDependency(coreDns);
+
+    new CfnOutput(this, 'NodeGroupMaxPods', {
+      description: 'Kubelet max pods EKS computes for each managed node group (node group name: pods)',
+      value: JSON.stringify(Object.fromEntries(this.plan.nodeGroups.map((group) => [group.name, group.maxPods]))),
+    });
 
     Aspects.of(this).add(
       new CustomResourceTimeouts({

@@ -31,11 +31,18 @@ export function amiTypeFor(plan: PlannedNodeGroup): eks.NodegroupAmiType {
 
 /**
  * A managed node group as planned: AL2023 for the instance's architecture, its own node role, a launch
- * template with IMDSv2, an encrypted root volume and the planned kubelet max pods, created only after `after`.
+ * template with IMDSv2 and an encrypted root volume, created only after `after`.
+ *
+ * Max pods is not written into the nodes' user data: for a managed node group whose launch template has no AMI,
+ * EKS computes kubelet maxPods from the VPC CNI configuration present when the node group is created (prefix
+ * delegation and custom networking included, capped at 110/250) and that value takes precedence over any
+ * NodeConfig of ours (EKS user guide, "Amazon EKS recommended maximum Pods for each Amazon EC2 instance type",
+ * https://docs.aws.amazon.com/eks/latest/userguide/choosing-instance-type.html#determine-max-pods). The plan's
+ * `maxPods` states the value EKS will use; the stack outputs it and the live checks compare it with the nodes.
  */
 export function addLabNodeGroup(scope: Construct, id: string, props: LabNodeGroupProps): eks.Nodegroup {
   const { plan } = props;
-  const launchTemplate = new ManagedNodeLaunchTemplate(scope, `${id}LaunchTemplate`, { maxPods: plan.maxPods });
+  const launchTemplate = new ManagedNodeLaunchTemplate(scope, `${id}LaunchTemplate`);
   const nodeRole = new iam.Role(scope, `${id}NodeRole`, {
     description: `Nodes of the ${plan.name} managed node group`,
     assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
