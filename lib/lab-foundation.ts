@@ -18,6 +18,11 @@ export interface LabFoundation {
   readonly retailNamespaces: eks.KubernetesManifest;
   /** Deploy-time secret delivery (Secrets Manager -> Kubernetes Secret). */
   readonly secrets: ExternalSecretsOperator;
+  /**
+   * The AWS Load Balancer Controller release, present when `exposeUi` is on. Kubernetes objects that create load
+   * balancers must depend on it, so they are deleted (and their load balancers with them) before it is removed.
+   */
+  readonly loadBalancerController?: eks.HelmChart;
   /** The planned node group with that name (throws when the plan has none). */
   nodeGroupPlan(name: string): PlannedNodeGroup;
   /** Creates a planned node group in `scope`, after the VPC CNI add-on and anything in `after`. */

@@ -43,6 +43,7 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
   readonly defaultNodeGroup: eks.Nodegroup;
   readonly retailNamespaces: eks.KubernetesManifest;
   readonly secrets: ExternalSecretsOperator;
+  readonly loadBalancerController?: eks.HelmChart;
   readonly retailApp: RetailApp;
   private readonly labCluster: LabCluster;
 

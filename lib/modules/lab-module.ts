@@ -6,6 +6,7 @@ import type { LabFoundation } from '../lab-foundation';
 import type { NodeGroupPlan } from '../node-groups/node-group-plan';
 import type { AppServiceName } from '../../manifests/retail-app/retail-app-components';
 import type { RetailAppCustomization } from '../../manifests/retail-app/retail-app-customization';
+import type { LabExpectation } from '../verify/lab-expectation';
 import type { VpcCniConfiguration } from '../vpc-cni/vpc-cni-configuration';
 
 /** A capability of the base that a module can require, with the context key that switches it on. */
@@ -44,5 +45,7 @@ export interface LabModuleDefinition {
   nodeGroups(config: LabConfig): readonly NodeGroupPlan[];
   /** Cross-key checks that need the whole config and the planned node groups; throw LabConfigError. */
   validate(config: LabConfig, nodeGroups: readonly NodeGroupPlan[]): void;
+  /** What `npm run verify` checks for this module (offline, and live with `--live`). */
+  expectations(config: LabConfig): readonly LabExpectation[];
   create(scope: Construct, foundation: LabFoundation): ModuleResult;
 }
