@@ -8,6 +8,7 @@ import { addLabNodeGroup } from './base/lab-node-group';
 import { LAB_AZ_COUNT, LabVpc } from './base/lab-vpc';
 import { RetailApp } from './base/retail-app';
 import { RetailAppSecrets } from './base/retail-app-secrets';
+import { UiExposure } from './base/ui-exposure';
 import type { LabConfig } from './config/lab-config';
 import type { LabFoundation } from './lab-foundation';
 import { type LabPlan, type PlannedNodeGroup, planLab } from './lab-plan';
@@ -90,6 +91,16 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
       clusterName: this.config.clusterName,
     });
     appSecrets.externalSecrets.node.addDependency(this.retailNamespaces);
+
+    if (this.config.exposeUi) {
+      const exposure = new UiExposure(this, 'UiExposure', {
+        cluster: this.cluster,
+        inboundCidrs: this.config.inboundCidrs,
+        controllerAfter: [this.labCluster.podIdentityAgentAddon, this.defaultNodeGroup, coreDns],
+        namespaces: this.retailNamespaces,
+      });
+      this.loadBalancerController = exposure.controller.chart;
+    }
 
     const results = this.config.modules.map((name) => ({ name, result: moduleDefinition(name).create(this, this) }));
     const dependencies: Partial<Record<AppServiceName, IDependable[]>> = {
