@@ -341,11 +341,11 @@ function ruleMatchesPeer(rule: CompiledRule, peer: ResolvedEndpoint): boolean {
 function unionOfMatchingRules(policies: DirectionPolicies, peer: ResolvedEndpoint, destinationIndex?: number): PortSet {
   if (policies.isolatingPolicies.length === 0) return PortSet.ALL;
   const destination = destinationIndex ?? towards(peer);
-  let allowed = PortSet.EMPTY;
+  const allowed: PortSet[] = [];
   for (const rule of policies.rules) {
-    if (ruleMatchesPeer(rule, peer)) allowed = allowed.union(rule.portsTowards(destination));
+    if (ruleMatchesPeer(rule, peer)) allowed.push(rule.portsTowards(destination));
   }
-  return allowed;
+  return PortSet.unionOf(allowed);
 }
 
 function findServicePort(service: Service, servicePort: number | string, protocol: Protocol | undefined): ServicePort {

@@ -24,7 +24,10 @@ export type WarningCode =
 export interface ConnectivityWarning {
   readonly code: WarningCode;
   readonly message: string;
-  /** Workloads (`<namespace>/<name>`) whose traffic the warning concerns. */
+  /**
+   * Workloads (`<namespace>/<name>`) whose traffic the warning concerns: the clients for a Service port warning,
+   * the selected pods for a named-port warning, the pod for a bare-pod warning, the subject for too many ports.
+   */
   readonly workloads: readonly string[];
   /** The NetworkPolicy concerned, when there is one. */
   readonly policy?: string;

@@ -33,8 +33,18 @@ export class PortSet {
     return PortSet.range(protocol, MIN_PORT, MAX_PORT);
   }
 
+  /** One merge over all the sets' ranges, rather than a merge per pair. */
   static unionOf(sets: readonly PortSet[]): PortSet {
-    return sets.reduce((accumulated, set) => accumulated.union(set), PortSet.EMPTY);
+    const nonEmpty = sets.filter((set) => !set.isEmpty());
+    if (nonEmpty.length === 0) return PortSet.EMPTY;
+    if (nonEmpty.length === 1) return nonEmpty[0];
+    const all = nonEmpty.find((set) => set === PortSet.ALL);
+    if (all !== undefined) return all;
+    return new PortSet({
+      TCP: mergeRanges(nonEmpty.flatMap((set) => set.byProtocol.TCP)),
+      UDP: mergeRanges(nonEmpty.flatMap((set) => set.byProtocol.UDP)),
+      SCTP: mergeRanges(nonEmpty.flatMap((set) => set.byProtocol.SCTP)),
+    });
   }
 
   has(protocol: Protocol, port: number): boolean {

@@ -84,7 +84,7 @@ function servicePortCaveats({ inventory, index, allowedBetween }: CaveatContext)
           `${clientNames.join(', ')} ${clients.length === 1 ? 'is' : 'are'} allowed by the specification, but EKS requires ` +
           'the service port to equal the container port (and the same name for named ports), so the VPC CNI may drop ' +
           'this traffic',
-        workloads: [...clientNames, ...mismatched.map(({ backend }) => workloads[backend].name)],
+        workloads: clientNames,
         service: service.name,
         references: [EKS_NETWORK_POLICY_CONSIDERATIONS],
       });
