@@ -30,7 +30,7 @@ export function parseIpv4Cidr(text: string): Ipv4Cidr | string {
   const match = CIDR_PATTERN.exec(text.trim());
   if (!match) return 'not an IPv4 CIDR of the form a.b.c.d/n';
   const octets = match.slice(1, 5).map(Number);
-  if (octets.some((o, i) => o > 255 || String(o) !== match[i + 1].replace(/^0+(?=\d)/, ''))) {
+  if (octets.some((o, i) => o > 255 || String(o) !== match[i + 1])) {
     return 'each address octet must be a number from 0 to 255 without leading zeros';
   }
   const prefixLength = Number(match[5]);

@@ -84,6 +84,10 @@ export class DataStore extends Construct {
         : new kplus.Deployment(this, 'Deployment', workloadProps);
     this.workload.select(kplus.LabelSelector.of({ labels: dataStoreSelector(spec) }));
     removeCdk8sAddressLabel(this.workload);
+    if (spec.workload === 'StatefulSet') {
+      // cdk8s-plus binds a StatefulSet's governing Service to its own address label; select the pods' labels only.
+      ApiObject.of(this.service).addJsonPatch(JsonPatch.remove('/spec/selector/cdk8s.io~1metadata.addr'));
+    }
     const nodeSelector = props.customization?.nodeSelector ?? {};
     if (Object.keys(nodeSelector).length > 0) {
       ApiObject.of(this.workload).addJsonPatch(JsonPatch.add('/spec/template/spec/nodeSelector', nodeSelector));

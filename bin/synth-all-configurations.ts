@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+/**
+ * `npm run synth:all`: a full `cdk synth` (CDK CLI, CloudFormation validator on) of every configuration the tests
+ * cover, two at a time. Fails when any synth fails or prints a warning or error annotation.
+ */
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { type LabConfiguration, labConfigurations } from '../lib/lab-configurations';
+
+const ROOT = path.join(__dirname, '..');
+const CONCURRENCY = 2;
+
+interface SynthResult {
+  readonly configuration: LabConfiguration;
+  readonly exitCode: number;
+  readonly output: string;
+  readonly seconds: number;
+}
+
+function synth(configuration: LabConfiguration): Promise<SynthResult> {
+  const args = ['cdk', 'synth', '--quiet', '--strict', '--output', path.join('cdk.out', 'configurations', configuration.name)];
+  for (const [key, value] of Object.entries(configuration.context)) args.push('--context', `${key}=${value}`);
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn('npx', args, { cwd: ROOT, env: { ...process.env, CDK_VALIDATION: undefined } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => resolve({ configuration, exitCode: code ?? 1, output, seconds: (Date.now() - started) / 1000 }));
+  });
+}
+
+async function main(): Promise<number> {
+  const queue = labConfigurations();
+  const results: SynthResult[] = [];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const result = await synth(next);
+      results.push(result);
+      const context = Object.entries(next.context).map(([key, value]) => `-c ${key}=${value}`).join(' ');
+      console.log(`${result.exitCode === 0 ? 'ok  ' : 'FAIL'} ${next.name.padEnd(26)} ${result.seconds.toFixed(1)}s  ${context}`);
+      if (result.exitCode !== 0) console.log(result.output);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const failed = results.filter((result) => result.exitCode !== 0);
+  console.log(`${results.length - failed.length}/${results.length} configurations synthesized`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+main().then((code) => process.exit(code));
