@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+/** `npm run verify`: the lab's expectations, checked offline (default) or against the deployed cluster (--live). */
+import { LabConfigError } from '../lib/config/lab-config-error';
+import { MODULE_NAMES } from '../lib/modules/module-registry';
+import { parseVerifyArguments, VERIFY_USAGE, VerifyUsageError } from '../lib/verify/verify-arguments';
+import { formatVerificationTable, verificationJson, type VerificationSummary } from '../lib/verify/verification-report';
+import { verifyOffline } from '../lib/verify/verify-offline';
+import { synthesizeLab } from '../lib/verify/synthesized-lab';
+
+export interface VerifyIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+export const EXIT_PASSED = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export async function main(argv: readonly string[], io: VerifyIo): Promise<number> {
+  let summary: VerificationSummary;
+  try {
+    const args = parseVerifyArguments(argv);
+    if (args.help) {
+      io.stdout(VERIFY_USAGE);
+      return EXIT_PASSED;
+    }
+    const context = { modules: args.modules ?? MODULE_NAMES.join(','), ...args.context };
+    // The stack is only built in memory: its CloudFormation validator adds nothing to these checks.
+    process.env.CDK_VALIDATION = 'false';
+    const lab = synthesizeLab({ context });
+    if (args.live) {
+      io.stderr('--live is not available in this version of the lab.');
+      return EXIT_USAGE;
+    }
+    summary = verifyOffline(lab);
+    io.stdout(args.json ? JSON.stringify(verificationJson(summary), null, 2) : formatVerificationTable(summary));
+  } catch (error) {
+    if (error instanceof VerifyUsageError) {
+      io.stderr(`${error.message}\n\n${VERIFY_USAGE}`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof LabConfigError) {
+      io.stderr(error.message);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  return summary.failed === 0 ? EXIT_PASSED : EXIT_FAILED;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { stdout: (text) => console.log(text), stderr: (text) => console.error(text) }).then(
+    (code) => process.exit(code),
+  );
+}
