@@ -4,6 +4,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, type IDependable } from 'constructs';
+import { acknowledgePublishedPolicyWildcards } from './nag-acknowledgements';
 import { PodIdentityRole } from './pod-identity-role';
 
 /**
@@ -23,10 +24,10 @@ export const AWS_LOAD_BALANCER_CONTROLLER = {
  * The IAM policy the controller publishes for that version (`docs/install/iam_policy.json` of
  * kubernetes-sigs/aws-load-balancer-controller), as shipped with aws-cdk-lib for its own AlbController.
  */
-export function loadBalancerControllerPolicyDocument(version: string): iam.PolicyDocument {
+export function loadBalancerControllerPolicyJson(version: string): { Statement: object[] } {
   const cdkRoot = path.dirname(require.resolve('aws-cdk-lib/package.json'));
   const file = path.join(cdkRoot, 'aws-eks-v2', 'lib', 'addons', `alb-iam_policy-${version}.json`);
-  return iam.PolicyDocument.fromJson(JSON.parse(fs.readFileSync(file, 'utf8')));
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as { Statement: object[] };
 }
 
 export interface AwsLoadBalancerControllerProps {
@@ -52,10 +53,13 @@ export class AwsLoadBalancerController extends Construct {
       description: `AWS Load Balancer Controller ${AWS_LOAD_BALANCER_CONTROLLER.version}`,
     });
     this.role = identity.role;
-    new iam.Policy(this, 'Policy', {
-      document: loadBalancerControllerPolicyDocument(AWS_LOAD_BALANCER_CONTROLLER.version),
-      roles: [this.role],
-    });
+    const policyJson = loadBalancerControllerPolicyJson(AWS_LOAD_BALANCER_CONTROLLER.version);
+    const policy = new iam.Policy(this, 'Policy', { document: iam.PolicyDocument.fromJson(policyJson), roles: [this.role] });
+    acknowledgePublishedPolicyWildcards(
+      policy,
+      policyJson as never,
+      `The AWS Load Balancer Controller ${AWS_LOAD_BALANCER_CONTROLLER.version} IAM policy as the controller publishes it: it creates load balancers, target groups and security groups whose names are not known in advance, and scopes writes by the elbv2.k8s.aws/cluster tag conditions.`,
+    );
 
     this.chart = new eks.HelmChart(this, 'Chart', {
       cluster: props.cluster,
@@ -74,6 +78,6 @@ export class AwsLoadBalancerController extends Construct {
         serviceAccount: { create: true, name: AWS_LOAD_BALANCER_CONTROLLER.serviceAccount },
       },
     });
-    this.chart.node.addDependency(identity.association, this.node.findChild('Policy'), ...props.after);
+    this.chart.node.addDependency(identity.association, policy, ...props.after);
   }
 }

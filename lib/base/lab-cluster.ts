@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { LabConfig } from '../config/lab-config';
 import { SERVICE_IPV4_CIDR } from '../config/read-lab-config';
+import { acknowledgeClusterInternals } from '../compliance/cdk-internal-acknowledgements';
 import { kubectlLayerFor } from '../kubectl-layer';
 import type { VpcCniConfiguration } from '../vpc-cni/vpc-cni-configuration';
 
@@ -64,6 +65,7 @@ export class LabCluster extends Construct {
       kubectlProviderOptions: { kubectlLayer: kubectlLayerFor(this, 'KubectlLayer', config.kubernetesVersion.version) },
     });
     this.cluster.node.addDependency(controlPlaneLogs);
+    acknowledgeClusterInternals(this.cluster);
 
     this.vpcCniAddon = new eks.Addon(this, 'VpcCni', {
       cluster: this.cluster,

@@ -3,6 +3,7 @@ import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct, IDependable } from 'constructs';
 import { ManagedNodeLaunchTemplate } from '../../constructs/managed-node-launch-template';
+import { acknowledgeManagedPolicies } from '../../constructs/nag-acknowledgements';
 import type { PlannedNodeGroup } from '../lab-plan';
 
 export interface LabNodeGroupProps {
@@ -48,6 +49,11 @@ export function addLabNodeGroup(scope: Construct, id: string, props: LabNodeGrou
     assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
     managedPolicies: NODE_ROLE_MANAGED_POLICIES.map((name) => iam.ManagedPolicy.fromAwsManagedPolicyName(name)),
   });
+  acknowledgeManagedPolicies(
+    nodeRole,
+    NODE_ROLE_MANAGED_POLICIES,
+    'EKS worker node roles use the AWS managed node policies the EKS user guide prescribes ("Amazon EKS node IAM role"); AmazonSSMManagedInstanceCore replaces SSH with Session Manager.',
+  );
   const nodeGroup = new eks.Nodegroup(scope, id, {
     cluster: props.cluster,
     nodegroupName: plan.name,

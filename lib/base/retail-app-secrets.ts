@@ -4,6 +4,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { App as Cdk8sApp, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { deployChart } from '../../constructs/chart-manifest';
+import { acknowledgeFinding } from '../../constructs/nag-acknowledgements';
 import type { ExternalSecretsOperator } from '../../constructs/external-secrets-operator';
 import { ExternalSecret } from '../../manifests/external-secrets/external-secret';
 import {
@@ -47,7 +48,14 @@ export class RetailAppSecrets extends Construct {
     const catalog = generatedLogin(this, 'CatalogDb', 'catalog', `${props.clusterName} lab: catalog MySQL user`);
     const catalogRoot = generatedLogin(this, 'CatalogMysqlRoot', 'root', `${props.clusterName} lab: catalog MySQL root`);
     const orders = generatedLogin(this, 'OrdersDb', 'orders', `${props.clusterName} lab: orders PostgreSQL user`);
-    for (const secret of [catalog, catalogRoot, orders]) props.operator.grantRead(secret);
+    for (const secret of [catalog, catalogRoot, orders]) {
+      props.operator.grantRead(secret);
+      acknowledgeFinding(
+        secret,
+        'AwsSolutions-SMG4',
+        'Passwords of the in-cluster lab databases (emptyDir storage, recreated with their pods): Secrets Manager cannot reach them to rotate, and the secrets live only as long as the lab stack.',
+      );
+    }
 
     const manifests = new Cdk8sApp();
     const chart = new Chart(manifests, 'RetailAppSecrets');
