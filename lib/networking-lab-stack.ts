@@ -17,6 +17,7 @@ import { DEFAULT_NODE_GROUP } from './node-groups/planned-node-groups';
 import { deployChart } from '../constructs/chart-manifest';
 import { CustomResourceTimeouts } from '../constructs/custom-resource-timeouts';
 import { ExternalSecretsOperator } from '../constructs/external-secrets-operator';
+import { VpcCniEniSweeper } from '../constructs/vpc-cni-eni-sweeper';
 import type { AppServiceName } from '../manifests/retail-app/retail-app-components';
 import { mergeRetailAppCustomizations } from '../manifests/retail-app/retail-app-customization';
 import { RetailNamespacesChart } from '../manifests/retail-app/retail-namespaces-chart';
@@ -67,6 +68,12 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
     });
     this.cluster = this.labCluster.cluster;
     this.vpcCniAddon = this.labCluster.vpcCniAddon;
+
+    // On deletion, after the node groups and before the subnets: interfaces the VPC CNI leaves behind would make
+    // the subnet deletions fail.
+    const eniSweeper = new VpcCniEniSweeper(this, 'EniSweeper', { vpc: this.vpc, clusterName: this.config.clusterName });
+    eniSweeper.node.addDependency(this.vpc);
+    this.cluster.node.addDependency(eniSweeper);
 
     // The VPC CNI configuration must exist before the first node boots: a managed node group reads it when it
     // is created and nodes keep the networking mode they started with.
