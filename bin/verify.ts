@@ -4,7 +4,9 @@ import { LabConfigError } from '../lib/config/lab-config-error';
 import { MODULE_NAMES } from '../lib/modules/module-registry';
 import { parseVerifyArguments, VERIFY_USAGE, VerifyUsageError } from '../lib/verify/verify-arguments';
 import { formatVerificationTable, verificationJson, type VerificationSummary } from '../lib/verify/verification-report';
+import { type CommandRunner, processCommandRunner } from '../lib/verify/live/command-runner';
 import { verifyOffline } from '../lib/verify/verify-offline';
+import { liveDryRun, verifyLive } from '../lib/verify/verify-live';
 import { synthesizeLab } from '../lib/verify/synthesized-lab';
 
 export interface VerifyIo {
@@ -15,8 +17,10 @@ export interface VerifyIo {
 export const EXIT_PASSED = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** The current kubeconfig context is not the lab's cluster. */
+export const EXIT_REFUSED = 3;
 
-export async function main(argv: readonly string[], io: VerifyIo): Promise<number> {
+export async function main(argv: readonly string[], io: VerifyIo, run: CommandRunner = processCommandRunner()): Promise<number> {
   let summary: VerificationSummary;
   try {
     const args = parseVerifyArguments(argv);
@@ -28,11 +32,21 @@ export async function main(argv: readonly string[], io: VerifyIo): Promise<numbe
     // The stack is only built in memory: its CloudFormation validator adds nothing to these checks.
     process.env.CDK_VALIDATION = 'false';
     const lab = synthesizeLab({ context });
-    if (args.live) {
-      io.stderr('--live is not available in this version of the lab.');
-      return EXIT_USAGE;
+    if (args.live && args.dryRun) {
+      io.stdout(liveDryRun(lab).join('\n'));
+      return EXIT_PASSED;
     }
-    summary = verifyOffline(lab);
+    if (args.live) {
+      const verification = await verifyLive(lab, run);
+      if (verification.kind === 'refused') {
+        io.stderr(verification.message);
+        return EXIT_REFUSED;
+      }
+      io.stderr(`Checking against ${verification.context}`);
+      summary = verification.summary;
+    } else {
+      summary = verifyOffline(lab);
+    }
     io.stdout(args.json ? JSON.stringify(verificationJson(summary), null, 2) : formatVerificationTable(summary));
   } catch (error) {
     if (error instanceof VerifyUsageError) {

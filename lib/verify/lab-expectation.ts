@@ -24,14 +24,20 @@ export interface CommandResult {
 /** What a live check knows about the deployed lab. */
 export interface LiveContext {
   readonly clusterName: string;
-  readonly region?: string;
   /** Outputs of the deployed stack, when the user's AWS credentials could read them. */
   readonly stackOutputs: Readonly<Record<string, string>>;
+  /** The lab as synthesized for the same configuration (labels, names, CIDRs the checks compare against). */
+  readonly lab: SynthesizedLab;
 }
 
 /** How to check an expectation against the deployed lab: commands to run, then a verdict from their output. */
 export interface LiveCheck {
   commands(context: LiveContext): readonly LiveCommand[];
+  /**
+   * Commands to run instead when the first ones could not run (for example no curl in the image): the verdict
+   * then comes from these. Undefined or empty: no fallback.
+   */
+  fallback?(results: readonly CommandResult[], context: LiveContext): readonly LiveCommand[] | undefined;
   interpret(results: readonly CommandResult[], context: LiveContext): CheckOutcome;
 }
 

@@ -84,6 +84,27 @@ function offlineVerdict(lab: SynthesizedLab, props: ConnectivityExpectationProps
   return { pass: verdict.allowed === (props.expect === 'allowed'), actual: shortReason(verdict), notes };
 }
 
+/** An image with curl for the fallback pod (Amazon Linux 2023 ships curl-minimal), from ECR Public (no rate limits). */
+export const FALLBACK_CURL_IMAGE = 'public.ecr.aws/amazonlinux/amazonlinux:2023';
+
+function curlArgs(to: ConnectivityTarget): string[] {
+  return ['curl', '-v', '-s', '-o', '/dev/null', '--connect-timeout', String(CONNECT_TIMEOUT_SECONDS), '--max-time', String(CONNECT_TIMEOUT_SECONDS + 3), targetUrl(to)];
+}
+
+/** The pod template labels of the source workload, as synthesized (an ephemeral pod with them gets the same policies). */
+function sourcePodLabels(lab: SynthesizedLab, namespace: string, workload: string): Record<string, string> {
+  const found = lab.kubernetesObjects
+    .map((deployed) => deployed.object)
+    .find((object) => object.metadata.name === workload && (object.metadata.namespace ?? 'default') === namespace && typeof object.spec === 'object');
+  const template = (found?.spec as { template?: { metadata?: { labels?: Record<string, string> } } } | undefined)?.template;
+  return template?.metadata?.labels ?? {};
+}
+
+/** `lab-verify-<id>`, a valid pod name. */
+function fallbackPodName(id: string): string {
+  return `lab-verify-${id.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`.slice(0, 63).replace(/-+$/, '');
+}
+
 /**
  * `<source> -> <service or address>` is allowed or blocked: checked offline by the NetworkPolicy analysis (DNS
  * included: a blocked lookup blocks the call, as the workshop's `Resolving timed out` shows) and live by curl
@@ -100,34 +121,27 @@ export function connectivityExpectation(props: ConnectivityExpectationProps): La
     checkOffline: (lab) => offlineVerdict(lab, props),
     live: {
       commands: (): LiveCommand[] => [
-        {
-          program: 'kubectl',
-          args: [
-            'exec',
-            '-n',
-            props.from.namespace,
-            `deployment/${props.from.workload}`,
-            '--',
-            'curl',
-            '-v',
-            '-s',
-            '-o',
-            '/dev/null',
-            '--connect-timeout',
-            String(CONNECT_TIMEOUT_SECONDS),
-            '--max-time',
-            String(CONNECT_TIMEOUT_SECONDS + 3),
-            targetUrl(props.to),
-          ],
-        },
+        { program: 'kubectl', args: ['exec', '-n', props.from.namespace, `deployment/${props.from.workload}`, '--', ...curlArgs(props.to)] },
       ],
+      // No curl in the source image: an ephemeral pod with the source's namespace and labels is subject to the
+      // same NetworkPolicies (and SecurityGroupPolicies), so it answers the same question.
+      fallback: (results, context): LiveCommand[] | undefined => {
+        if (!/executable file not found|curl: not found|exec: "curl"/i.test(`${results[0].stdout}${results[0].stderr}`)) return undefined;
+        const labels = Object.entries(sourcePodLabels(context.lab, props.from.namespace, props.from.workload))
+          .map(([key, value]) => `${key}=${value}`)
+          .join(',');
+        return [
+          {
+            program: 'kubectl',
+            args: ['run', fallbackPodName(props.id), '-n', props.from.namespace, '--rm', '-i', '--quiet', '--restart=Never', `--image=${FALLBACK_CURL_IMAGE}`, ...(labels ? [`--labels=${labels}`] : []), '--command', '--', ...curlArgs(props.to)],
+          },
+        ];
+      },
       interpret: (results: readonly CommandResult[]): CheckOutcome => {
         const classified = classifyCurl(results[0]);
         const reached = outcomeReached(classified.outcome);
-        if (reached === undefined) {
-          return { pass: false, actual: `${classified.outcome}: ${classified.evidence}` };
-        }
-        return { pass: reached === (props.expect === 'allowed'), actual: `${classified.outcome}: ${classified.evidence}` };
+        const actual = `${classified.outcome}: ${classified.evidence}`;
+        return { pass: reached !== undefined && reached === (props.expect === 'allowed'), actual };
       },
     },
   };
