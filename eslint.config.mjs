@@ -19,7 +19,7 @@ export default tseslint.config(
     rules: {
       ...jest.configs['flat/recommended'].rules,
       'jest/valid-expect': 'error',
-      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'assert*', '*.hasResource*', '*.hasOutput', '*.resourceCountIs', '*.allResources*'] }],
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'assert*', '*.hasResource*', '*.hasOutput', '*.resourceCountIs', '*.resourcePropertiesCountIs', '*.allResources*'] }],
       'jest/no-disabled-tests': 'error',
       'jest/no-focused-tests': 'error',
     },

@@ -18,7 +18,14 @@ interface SynthResult {
 }
 
 function synth(configuration: LabConfiguration): Promise<SynthResult> {
-  const args = ['cdk', 'synth', '--quiet', '--strict', '--output', path.join('cdk.out', 'configurations', configuration.name)];
+  const args = [
+    'cdk',
+    'synth',
+    '--quiet',
+    '--strict',
+    '--output',
+    path.join('cdk.out', 'configurations', configuration.name),
+  ];
   for (const [key, value] of Object.entries(configuration.context)) args.push('--context', `${key}=${value}`);
   const started = Date.now();
   return new Promise((resolve) => {
@@ -26,7 +33,9 @@ function synth(configuration: LabConfiguration): Promise<SynthResult> {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => resolve({ configuration, exitCode: code ?? 1, output, seconds: (Date.now() - started) / 1000 }));
+    child.on('close', (code) =>
+      resolve({ configuration, exitCode: code ?? 1, output, seconds: (Date.now() - started) / 1000 }),
+    );
   });
 }
 
@@ -37,8 +46,12 @@ async function main(): Promise<number> {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const result = await synth(next);
       results.push(result);
-      const context = Object.entries(next.context).map(([key, value]) => `-c ${key}=${value}`).join(' ');
-      console.log(`${result.exitCode === 0 ? 'ok  ' : 'FAIL'} ${next.name.padEnd(26)} ${result.seconds.toFixed(1)}s  ${context}`);
+      const context = Object.entries(next.context)
+        .map(([key, value]) => `-c ${key}=${value}`)
+        .join(' ');
+      console.log(
+        `${result.exitCode === 0 ? 'ok  ' : 'FAIL'} ${next.name.padEnd(26)} ${result.seconds.toFixed(1)}s  ${context}`,
+      );
       if (result.exitCode !== 0) console.log(result.output);
     }
   };

@@ -20,7 +20,11 @@ export const EXIT_USAGE = 2;
 /** The current kubeconfig context is not the lab's cluster. */
 export const EXIT_REFUSED = 3;
 
-export async function main(argv: readonly string[], io: VerifyIo, run: CommandRunner = processCommandRunner()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: VerifyIo,
+  run: CommandRunner = processCommandRunner(),
+): Promise<number> {
   let summary: VerificationSummary;
   try {
     const args = parseVerifyArguments(argv);

@@ -54,7 +54,10 @@ export class AwsLoadBalancerController extends Construct {
     });
     this.role = identity.role;
     const policyJson = loadBalancerControllerPolicyJson(AWS_LOAD_BALANCER_CONTROLLER.version);
-    const policy = new iam.Policy(this, 'Policy', { document: iam.PolicyDocument.fromJson(policyJson), roles: [this.role] });
+    const policy = new iam.Policy(this, 'Policy', {
+      document: iam.PolicyDocument.fromJson(policyJson),
+      roles: [this.role],
+    });
     acknowledgePublishedPolicyWildcards(
       policy,
       policyJson as never,

@@ -36,8 +36,10 @@ export function acknowledgePublishedPolicyWildcards(
     value === undefined ? [] : typeof value === 'string' ? [value] : value;
   const findings = new Set<string>();
   for (const statement of document.Statement) {
-    for (const action of asList(statement.Action)) if (action.includes('*')) findings.add(`AwsSolutions-IAM5[Action::${action}]`);
-    for (const resource of asList(statement.Resource)) if (resource.includes('*')) findings.add(`AwsSolutions-IAM5[Resource::${resource}]`);
+    for (const action of asList(statement.Action))
+      if (action.includes('*')) findings.add(`AwsSolutions-IAM5[Action::${action}]`);
+    for (const resource of asList(statement.Resource))
+      if (resource.includes('*')) findings.add(`AwsSolutions-IAM5[Resource::${resource}]`);
   }
   for (const finding of findings) acknowledgeFinding(scope, finding, reason);
 }

@@ -39,7 +39,11 @@ export class VpcCniEniSweeper extends Construct {
       new iam.PolicyStatement({
         actions: ['ec2:DeleteNetworkInterface'],
         resources: [Stack.of(this).formatArn({ service: 'ec2', resource: 'network-interface', resourceName: '*' })],
-        conditions: { ArnEquals: { 'ec2:Vpc': Stack.of(this).formatArn({ service: 'ec2', resource: 'vpc', resourceName: props.vpc.vpcId }) } },
+        conditions: {
+          ArnEquals: {
+            'ec2:Vpc': Stack.of(this).formatArn({ service: 'ec2', resource: 'vpc', resourceName: props.vpc.vpcId }),
+          },
+        },
       }),
     );
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_WEEK });
@@ -48,7 +52,9 @@ export class VpcCniEniSweeper extends Construct {
       // The Python runtime aws-cdk-lib itself deploys its EKS handlers with (available in every commercial Region).
       runtime: lambda.Runtime.determineLatestPythonRuntime(this),
       handler: 'index.handler',
-      code: lambda.Code.fromAsset(path.join(__dirname, 'vpc-cni-eni-sweeper'), { exclude: ['test_*.py', '__pycache__'] }),
+      code: lambda.Code.fromAsset(path.join(__dirname, 'vpc-cni-eni-sweeper'), {
+        exclude: ['test_*.py', '__pycache__'],
+      }),
       timeout: waitForDetach.plus(Duration.minutes(2)),
       role,
       logGroup,
@@ -57,7 +63,11 @@ export class VpcCniEniSweeper extends Construct {
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
       resourceType: ENI_SWEEPER_RESOURCE_TYPE,
-      properties: { VpcId: props.vpc.vpcId, ClusterName: props.clusterName, TimeoutSeconds: String(waitForDetach.toSeconds()) },
+      properties: {
+        VpcId: props.vpc.vpcId,
+        ClusterName: props.clusterName,
+        TimeoutSeconds: String(waitForDetach.toSeconds()),
+      },
     });
 
     acknowledgeFinding(

@@ -19,6 +19,8 @@ export function labConfigurations(): LabConfiguration[] {
     { name: 'base', context: {} },
     { name: 'expose-ui', context: exposure },
     ...MODULE_NAMES.map((name) => ({ name, context: { modules: name } })),
-    ...(MODULE_NAMES.length > 1 ? [{ name: 'all-modules', context: { modules: MODULE_NAMES.join(','), ...exposure } }] : []),
+    ...(MODULE_NAMES.length > 1
+      ? [{ name: 'all-modules', context: { modules: MODULE_NAMES.join(','), ...exposure } }]
+      : []),
   ];
 }

@@ -26,5 +26,9 @@ export interface LabFoundation {
   /** The planned node group with that name (throws when the plan has none). */
   nodeGroupPlan(name: string): PlannedNodeGroup;
   /** Creates a planned node group in `scope`, after the VPC CNI add-on and anything in `after`. */
-  addNodeGroup(scope: Construct, plan: PlannedNodeGroup, options?: { readonly after?: readonly Construct[] }): eks.Nodegroup;
+  addNodeGroup(
+    scope: Construct,
+    plan: PlannedNodeGroup,
+    options?: { readonly after?: readonly Construct[] },
+  ): eks.Nodegroup;
 }

@@ -24,7 +24,10 @@ export interface LabPlan {
 
 export function planLab(config: LabConfig): LabPlan {
   const vpcCniConfiguration = mergeVpcCniContributions(
-    config.modules.map((name) => ({ source: `module ${name}`, configuration: moduleDefinition(name).vpcCniConfiguration(config) })),
+    config.modules.map((name) => ({
+      source: `module ${name}`,
+      configuration: moduleDefinition(name).vpcCniConfiguration(config),
+    })),
   );
   const prefixDelegation = vpcCniSetting(vpcCniConfiguration, 'env.ENABLE_PREFIX_DELEGATION') === 'true';
   const nodeGroups = plannedNodeGroups(config).map((plan) => ({

@@ -71,7 +71,10 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
 
     // On deletion, after the node groups and before the subnets: interfaces the VPC CNI leaves behind would make
     // the subnet deletions fail.
-    const eniSweeper = new VpcCniEniSweeper(this, 'EniSweeper', { vpc: this.vpc, clusterName: this.config.clusterName });
+    const eniSweeper = new VpcCniEniSweeper(this, 'EniSweeper', {
+      vpc: this.vpc,
+      clusterName: this.config.clusterName,
+    });
     eniSweeper.node.addDependency(this.vpc);
     this.cluster.node.addDependency(eniSweeper);
 
@@ -115,7 +118,10 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
       orders: [appSecrets.externalSecrets],
     };
     for (const { result } of results) {
-      for (const [service, extra] of Object.entries(result.retailAppDependencies ?? {}) as [AppServiceName, IDependable[]][]) {
+      for (const [service, extra] of Object.entries(result.retailAppDependencies ?? {}) as [
+        AppServiceName,
+        IDependable[],
+      ][]) {
         dependencies[service] = [...(dependencies[service] ?? []), ...extra];
       }
     }
@@ -161,7 +167,11 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
     return plan;
   }
 
-  addNodeGroup(scope: Construct, plan: PlannedNodeGroup, options: { readonly after?: readonly Construct[] } = {}): eks.Nodegroup {
+  addNodeGroup(
+    scope: Construct,
+    plan: PlannedNodeGroup,
+    options: { readonly after?: readonly Construct[] } = {},
+  ): eks.Nodegroup {
     return addLabNodeGroup(scope, `${plan.name}NodeGroup`, {
       cluster: this.cluster,
       plan,

@@ -34,7 +34,12 @@ export class LabVpc extends Construct {
       enableDnsSupport: true,
       restrictDefaultSecurityGroup: true,
       subnetConfiguration: [
-        { name: SUBNET_GROUPS.public, subnetType: ec2.SubnetType.PUBLIC, cidrMask: subnetMask, mapPublicIpOnLaunch: false },
+        {
+          name: SUBNET_GROUPS.public,
+          subnetType: ec2.SubnetType.PUBLIC,
+          cidrMask: subnetMask,
+          mapPublicIpOnLaunch: false,
+        },
         { name: SUBNET_GROUPS.private, subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: subnetMask },
       ],
     });

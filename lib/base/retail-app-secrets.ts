@@ -46,7 +46,12 @@ export class RetailAppSecrets extends Construct {
   constructor(scope: Construct, id: string, props: RetailAppSecretsProps) {
     super(scope, id);
     const catalog = generatedLogin(this, 'CatalogDb', 'catalog', `${props.clusterName} lab: catalog MySQL user`);
-    const catalogRoot = generatedLogin(this, 'CatalogMysqlRoot', 'root', `${props.clusterName} lab: catalog MySQL root`);
+    const catalogRoot = generatedLogin(
+      this,
+      'CatalogMysqlRoot',
+      'root',
+      `${props.clusterName} lab: catalog MySQL root`,
+    );
     const orders = generatedLogin(this, 'OrdersDb', 'orders', `${props.clusterName} lab: orders PostgreSQL user`);
     for (const secret of [catalog, catalogRoot, orders]) {
       props.operator.grantRead(secret);
@@ -73,7 +78,9 @@ export class RetailAppSecrets extends Construct {
       name: CATALOG_MYSQL_ROOT_SECRET,
       namespace: 'catalog',
       clusterSecretStore: store,
-      entries: [{ secretKey: DB_SECRET_KEYS.mysqlRootPassword, remoteKey: catalogRoot.secretArn, property: 'password' }],
+      entries: [
+        { secretKey: DB_SECRET_KEYS.mysqlRootPassword, remoteKey: catalogRoot.secretArn, property: 'password' },
+      ],
     });
     new ExternalSecret(chart, 'OrdersDb', {
       name: ORDERS_DB_SECRET,

@@ -16,7 +16,8 @@ export const ALLOWED_PLACEHOLDERS: readonly { readonly key: string; readonly val
 ];
 
 /** Names of keys that hold secrets: `MYSQL_PASSWORD`, `masterUserPassword`, `AWS_SECRET_ACCESS_KEY`, `activationCode`, `apiToken`. */
-const SECRET_KEY_NAME = /(password|passwd|secret(_?access)?(_?key)?$|^secret|_secret|activation_?code|private_?key|api_?key|(^|[a-z_])token$)/i;
+const SECRET_KEY_NAME =
+  /(password|passwd|secret(_?access)?(_?key)?$|^secret|_secret|activation_?code|private_?key|api_?key|(^|[a-z_])token$)/i;
 const AWS_ACCESS_KEY_ID = /\b(AKIA|ASIA)[0-9A-Z]{16}\b/;
 const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 /** CloudFormation placeholders (`${Ref:...}`, dynamic references) are not literal values. */
@@ -31,7 +32,10 @@ function scanValue(value: unknown, where: string, findings: CredentialFinding[],
   if (typeof value === 'string') {
     if (AWS_ACCESS_KEY_ID.test(value)) findings.push({ where, what: `AWS access key id in ${key || 'a value'}` });
     if (PRIVATE_KEY_BLOCK.test(value)) findings.push({ where, what: `private key block in ${key || 'a value'}` });
-    const secretNamed = SECRET_KEY_NAME.test(key) && !/(Arn|Name|Ref|Id|Key)$/.test(key) && !/secretKeyRef|secretRef|SecretString/i.test(key);
+    const secretNamed =
+      SECRET_KEY_NAME.test(key) &&
+      !/(Arn|Name|Ref|Id|Key)$/.test(key) &&
+      !/secretKeyRef|secretRef|SecretString/i.test(key);
     if (secretNamed && !NOT_LITERAL.test(value) && !isAllowedPlaceholder(key, value)) {
       findings.push({ where, what: `literal value for ${key}` });
     }
@@ -45,9 +49,11 @@ function scanValue(value: unknown, where: string, findings: CredentialFinding[],
     const record = value as Record<string, unknown>;
     // Kubernetes env entries: { name: 'MYSQL_PASSWORD', value: '...' }
     if (typeof record.name === 'string' && typeof record.value === 'string' && SECRET_KEY_NAME.test(record.name)) {
-      if (!isAllowedPlaceholder(record.name, record.value)) findings.push({ where, what: `literal env value for ${record.name}` });
+      if (!isAllowedPlaceholder(record.name, record.value))
+        findings.push({ where, what: `literal env value for ${record.name}` });
     }
-    for (const [childKey, child] of Object.entries(record)) scanValue(child, `${where}.${childKey}`, findings, childKey);
+    for (const [childKey, child] of Object.entries(record))
+      scanValue(child, `${where}.${childKey}`, findings, childKey);
   }
 }
 
@@ -96,6 +102,7 @@ export function findLiteralCredentials(lab: SynthesizedLab): CredentialFinding[]
     }
     scanValue(object, where, findings);
   }
-  for (const release of lab.helmReleases) scanValue(release.values, `${release.stackPath}/${release.logicalId} Helm values`, findings);
+  for (const release of lab.helmReleases)
+    scanValue(release.values, `${release.stackPath}/${release.logicalId} Helm values`, findings);
   return findings;
 }

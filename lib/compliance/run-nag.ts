@@ -26,10 +26,17 @@ interface ValidationReport {
  * Synthesizes the lab for a context with cdk-nag's AwsSolutions checks and returns the unacknowledged findings
  * (empty when compliant). Assets are not staged: the checks read templates only.
  */
-export function runAwsSolutionsChecks(context: Readonly<Record<string, unknown>>, options: ReadLabConfigOptions = {}): NagViolation[] {
+export function runAwsSolutionsChecks(
+  context: Readonly<Record<string, unknown>>,
+  options: ReadLabConfigOptions = {},
+): NagViolation[] {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-nag-'));
   try {
-    const app = new App({ outdir, context: { ...context, 'aws:cdk:disable-asset-staging': true }, analyticsReporting: false });
+    const app = new App({
+      outdir,
+      context: { ...context, 'aws:cdk:disable-asset-staging': true },
+      analyticsReporting: false,
+    });
     new NetworkingLabStack(app, 'NetworkingLabStack', { config: readLabConfig(app.node.getAllContext(), options) });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     try {

@@ -54,7 +54,12 @@ export class ContextReader {
     const value = this.values[key];
     if (value === undefined || value === null) return undefined;
     const allowed = `an integer from ${min} to ${max}`;
-    const parsed = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+    const parsed =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string' && /^-?\d+$/.test(value.trim())
+          ? Number(value)
+          : NaN;
     if (!Number.isInteger(parsed) || parsed < min || parsed > max) throw new LabConfigError(key, value, allowed);
     return parsed;
   }

@@ -44,13 +44,20 @@ function rejectUnknownKeys(reader: ContextReader): void {
       throw new LabConfigError(
         key,
         reader.raw(key),
-        moduleKeys.length > 0 ? `a key this module defines: ${moduleKeys.join(', ')}` : 'no keys (this module has no settings)',
+        moduleKeys.length > 0
+          ? `a key this module defines: ${moduleKeys.join(', ')}`
+          : 'no keys (this module has no settings)',
         didYouMean(key, moduleKeys),
       );
     }
     const match = closestMatch(key, ALL_KNOWN_KEYS);
     if (match !== undefined) {
-      throw new LabConfigError(key, reader.raw(key), 'a context key this lab defines (see README)', `Did you mean "${match}"?`);
+      throw new LabConfigError(
+        key,
+        reader.raw(key),
+        'a context key this lab defines (see README)',
+        `Did you mean "${match}"?`,
+      );
     }
   }
 }
@@ -62,7 +69,12 @@ function readModules(reader: ContextReader): ModuleName[] {
   const seen = new Set<string>();
   for (const item of items) {
     if (!(MODULE_NAMES as readonly string[]).includes(item)) {
-      throw new LabConfigError(key, reader.raw(key), allowed, `"${item}" is not a module. ${didYouMean(item, MODULE_NAMES)}`.trim());
+      throw new LabConfigError(
+        key,
+        reader.raw(key),
+        allowed,
+        `"${item}" is not a module. ${didYouMean(item, MODULE_NAMES)}`.trim(),
+      );
     }
     if (seen.has(item)) throw new LabConfigError(key, reader.raw(key), allowed, `"${item}" is listed twice.`);
     seen.add(item);
@@ -86,14 +98,27 @@ function readClusterName(reader: ContextReader): string {
   return name;
 }
 
-function readKubernetesVersion(reader: ContextReader, today: string, warnings: ConfigWarning[]): KubernetesVersionLifecycle {
+function readKubernetesVersion(
+  reader: ContextReader,
+  today: string,
+  warnings: ConfigWarning[],
+): KubernetesVersionLifecycle {
   const key = BASE_KEYS.kubernetesVersion;
   const raw = reader.raw(key);
   const version = typeof raw === 'number' ? raw.toFixed(2) : reader.string(key, DEFAULT_KUBERNETES_VERSION);
   const lifecycle = findKubernetesVersion(version);
   const creatable = KUBERNETES_VERSIONS.filter((v) => ['standard', 'extended'].includes(supportPhase(v, today)));
   const allowed = `a version with a kubectl layer that EKS still creates: ${creatable.map((v) => v.version).join(', ')}`;
-  if (!lifecycle) throw new LabConfigError(key, version, allowed, didYouMean(version, KUBERNETES_VERSIONS.map((v) => v.version)));
+  if (!lifecycle)
+    throw new LabConfigError(
+      key,
+      version,
+      allowed,
+      didYouMean(
+        version,
+        KUBERNETES_VERSIONS.map((v) => v.version),
+      ),
+    );
   const phase = supportPhase(lifecycle, today);
   if (phase === 'ended') {
     throw new LabConfigError(
@@ -120,7 +145,9 @@ function readKubernetesVersion(reader: ContextReader, today: string, warnings: C
 
 /** The RFC 1918 block (or 100.64.0.0/10) a CIDR lies in. */
 function privateBlockOf(block: Ipv4Cidr): string | undefined {
-  return ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'].find((range) => cidrContains(cidr(range), block));
+  return ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'].find((range) =>
+    cidrContains(cidr(range), block),
+  );
 }
 
 function checkCidrLayout(cidrs: Readonly<Record<string, Ipv4Cidr>>): void {
@@ -129,7 +156,11 @@ function checkCidrLayout(cidrs: Readonly<Record<string, Ipv4Cidr>>): void {
   for (let i = 0; i < entries.length; i++) {
     const [key, block] = entries[i];
     if (cidrsOverlap(block, service)) {
-      throw new LabConfigError(key, block.text, `a CIDR that does not overlap the cluster's service CIDR ${SERVICE_IPV4_CIDR}`);
+      throw new LabConfigError(
+        key,
+        block.text,
+        `a CIDR that does not overlap the cluster's service CIDR ${SERVICE_IPV4_CIDR}`,
+      );
     }
     for (let j = 0; j < i; j++) {
       const [otherKey, other] = entries[j];
@@ -204,7 +235,10 @@ function deepFreeze<T>(value: T): T {
  * Reads and validates all context into a frozen LabConfig. Every failure is a LabConfigError naming the key,
  * the value and what is allowed.
  */
-export function readLabConfig(context: Readonly<Record<string, unknown>>, options: ReadLabConfigOptions = {}): LabConfig {
+export function readLabConfig(
+  context: Readonly<Record<string, unknown>>,
+  options: ReadLabConfigOptions = {},
+): LabConfig {
   const reader = new ContextReader(context);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const warnings: ConfigWarning[] = [];
@@ -212,7 +246,10 @@ export function readLabConfig(context: Readonly<Record<string, unknown>>, option
 
   const modules = readModules(reader);
   const cidrs = {
-    [BASE_KEYS.vpcCidr]: readPrivateCidr(reader, BASE_KEYS.vpcCidr, BASE_DEFAULTS.vpcCidr, { minPrefixLength: 16, maxPrefixLength: 20 }),
+    [BASE_KEYS.vpcCidr]: readPrivateCidr(reader, BASE_KEYS.vpcCidr, BASE_DEFAULTS.vpcCidr, {
+      minPrefixLength: 16,
+      maxPrefixLength: 20,
+    }),
     [BASE_KEYS.secondaryCidr]: readPrivateCidr(reader, BASE_KEYS.secondaryCidr, BASE_DEFAULTS.secondaryCidr, {
       minPrefixLength: 16,
       maxPrefixLength: 24,
@@ -287,7 +324,10 @@ function checkExposure(config: LabConfig, warnings: ConfigWarning[]): void {
     });
   }
   if (!config.exposeUi && config.inboundCidrs.length > 0) {
-    warnings.push({ id: 'lab:inbound-cidrs-unused', message: 'inboundCidrs is set but exposeUi is off: nothing is exposed.' });
+    warnings.push({
+      id: 'lab:inbound-cidrs-unused',
+      message: 'inboundCidrs is set but exposeUi is off: nothing is exposed.',
+    });
   }
 }
 
@@ -341,4 +381,3 @@ function warnAboutIdleModuleKeys(reader: ContextReader, config: LabConfig, warni
     }
   }
 }
-

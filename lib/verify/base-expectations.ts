@@ -10,7 +10,12 @@ export function appCallExpectationId(call: RetailAppCall): string {
 }
 
 /** An app call as a connectivity expectation with the given verdict. */
-export function appCallExpectation(call: RetailAppCall, module: string, expect: 'allowed' | 'blocked', source?: string): LabExpectation {
+export function appCallExpectation(
+  call: RetailAppCall,
+  module: string,
+  expect: 'allowed' | 'blocked',
+  source?: string,
+): LabExpectation {
   return connectivityExpectation({
     id: appCallExpectationId(call),
     module,
@@ -27,7 +32,9 @@ export function appCallExpectation(call: RetailAppCall, module: string, expect: 
  */
 export function baseExpectations(plan: LabPlan): LabExpectation[] {
   return [
-    ...RETAIL_APP_CALLS.map((call) => appCallExpectation(call, 'base', 'allowed', 'retail app ConfigMaps (normal use)')),
+    ...RETAIL_APP_CALLS.map((call) =>
+      appCallExpectation(call, 'base', 'allowed', 'retail app ConfigMaps (normal use)'),
+    ),
     ...plan.nodeGroups.map((group) => nodeGroupMaxPodsExpectation(group.owner, group)),
   ];
 }

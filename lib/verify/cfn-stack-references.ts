@@ -164,7 +164,11 @@ export class CfnStackGraph {
     if (parentPath === undefined) return undefined;
     const parent = this.template(parentPath);
     const stacks = Object.entries(parent.Resources).filter(([, resource]) => resource.Type === NESTED_STACK_TYPE);
-    const constructId = stackPath.slice(parentPath.length + 1).split('/').pop() ?? '';
+    const constructId =
+      stackPath
+        .slice(parentPath.length + 1)
+        .split('/')
+        .pop() ?? '';
     const byName = stacks.filter(([logicalId]) => logicalId.startsWith(cdkNestedStackResourcePrefix(constructId)));
     if (byName.length === 1) return { stackPath: parentPath, logicalId: byName[0][0] };
     const parameterNames = Object.keys(this.template(stackPath).Parameters ?? {});

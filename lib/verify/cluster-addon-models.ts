@@ -10,7 +10,11 @@ export const CLUSTER_ADDON_OBJECTS: readonly object[] = [
   {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns', 'eks.amazonaws.com/component': 'coredns' } },
+    metadata: {
+      name: 'coredns',
+      namespace: 'kube-system',
+      labels: { 'k8s-app': 'kube-dns', 'eks.amazonaws.com/component': 'coredns' },
+    },
     spec: {
       selector: { matchLabels: { 'k8s-app': 'kube-dns', 'eks.amazonaws.com/component': 'coredns' } },
       template: {

@@ -134,7 +134,11 @@ function httpProbePaths(container: Json, port: number, portName: string | undefi
 }
 
 /** The container ports of the pods a Service selects that its target port names or numbers. */
-export function reachedContainerPorts(objects: readonly KubeObject[], service: KubeObject, targetPort: string | number): ReachedContainerPort[] {
+export function reachedContainerPorts(
+  objects: readonly KubeObject[],
+  service: KubeObject,
+  targetPort: string | number,
+): ReachedContainerPort[] {
   const namespace = service.metadata.namespace ?? 'default';
   const selector = asRecord(asRecord(service.spec).selector);
   const reached: ReachedContainerPort[] = [];
@@ -165,7 +169,8 @@ export function reachedContainerPorts(objects: readonly KubeObject[], service: K
 /** The TargetGroupPolicy attached to a Service (same namespace, `targetRef` to the core Service). */
 export function targetGroupPolicyFor(objects: readonly KubeObject[], service: ObjectRef): KubeObject | undefined {
   return objects.find((object) => {
-    if (object.kind !== TARGET_GROUP_POLICY_KIND || (object.metadata.namespace ?? 'default') !== service.namespace) return false;
+    if (object.kind !== TARGET_GROUP_POLICY_KIND || (object.metadata.namespace ?? 'default') !== service.namespace)
+      return false;
     const target = asRecord(asRecord(object.spec).targetRef);
     return stringOr(target.group, '') === '' && target.kind === 'Service' && target.name === service.name;
   });
@@ -187,25 +192,37 @@ function healthCheckOf(policy: KubeObject): TargetGroupHealthCheckFinding {
  * port of the containers the Service selects. When `requireHealthCheck` is set, a TargetGroupPolicy must give the
  * Service an enabled health check on that container port (explicitly, or by leaving the port to the traffic port).
  */
-export function resolveBackend(objects: readonly KubeObject[], ref: BackendRef, options: { readonly requireHealthCheck?: boolean } = {}): BackendResolution {
+export function resolveBackend(
+  objects: readonly KubeObject[],
+  ref: BackendRef,
+  options: { readonly requireHealthCheck?: boolean } = {},
+): BackendResolution {
   const problems: string[] = [];
   const label = `${refText(ref)}:${ref.port ?? '?'}`;
   if (ref.group !== '' || ref.kind !== 'Service') {
-    return { ref, containerPorts: [], problems: [`${label} is a ${ref.kind} of group "${ref.group}"; only core Services are analysed`] };
+    return {
+      ref,
+      containerPorts: [],
+      problems: [`${label} is a ${ref.kind} of group "${ref.group}"; only core Services are analysed`],
+    };
   }
   const service = find(objects, 'Service', ref, '');
   if (!service) return { ref, containerPorts: [], problems: [`Service ${refText(ref)} does not exist`] };
-  if (ref.port === undefined) return { ref, service: ref, containerPorts: [], problems: [`${label}: a Service backendRef needs a port`] };
+  if (ref.port === undefined)
+    return { ref, service: ref, containerPorts: [], problems: [`${label}: a Service backendRef needs a port`] };
 
   const servicePort = asArray(asRecord(service.spec).ports).find((port) => port.port === ref.port);
   if (!servicePort) {
     return { ref, service: ref, containerPorts: [], problems: [`Service ${refText(ref)} has no port ${ref.port}`] };
   }
   const rawTarget = servicePort.targetPort;
-  const targetPort: string | number = typeof rawTarget === 'number' || typeof rawTarget === 'string' ? rawTarget : ref.port;
+  const targetPort: string | number =
+    typeof rawTarget === 'number' || typeof rawTarget === 'string' ? rawTarget : ref.port;
   const containerPorts = reachedContainerPorts(objects, service, targetPort);
   if (containerPorts.length === 0) {
-    problems.push(`${label}: target port ${JSON.stringify(targetPort)} is no container port of the pods the Service selects`);
+    problems.push(
+      `${label}: target port ${JSON.stringify(targetPort)} is no container port of the pods the Service selects`,
+    );
   }
 
   const policy = targetGroupPolicyFor(objects, ref);
@@ -217,7 +234,9 @@ export function resolveBackend(objects: readonly KubeObject[], ref: BackendRef, 
       problems.push(`${label}: ${healthCheck.policy} disables the health check`);
     } else if (healthCheck.port !== undefined && !containerPorts.some((port) => port.port === healthCheck.port)) {
       const ports = containerPorts.map((port) => port.port).join(', ') || 'none';
-      problems.push(`${label}: ${healthCheck.policy} checks port ${healthCheck.port}, but traffic reaches container port(s) ${ports}`);
+      problems.push(
+        `${label}: ${healthCheck.policy} checks port ${healthCheck.port}, but traffic reaches container port(s) ${ports}`,
+      );
     }
   }
   return { ref, service: ref, targetPort, containerPorts, healthCheck, problems };
@@ -275,11 +294,18 @@ export function crossNamespaceReferences(objects: readonly KubeObject[], route: 
           (entry) => entry.group === routeGroup && entry.kind === route.kind && entry.namespace === from.namespace,
         );
         const toOk = asArray(spec.to).some(
-          (entry) => stringOr(entry.group, '') === ref.group && entry.kind === ref.kind && (entry.name === undefined || entry.name === ref.name),
+          (entry) =>
+            stringOr(entry.group, '') === ref.group &&
+            entry.kind === ref.kind &&
+            (entry.name === undefined || entry.name === ref.name),
         );
         return fromOk && toOk;
       });
-      return { from, to: ref, grantedBy: grant ? refText({ namespace: ref.namespace, name: grant.metadata.name }) : undefined };
+      return {
+        from,
+        to: ref,
+        grantedBy: grant ? refText({ namespace: ref.namespace, name: grant.metadata.name }) : undefined,
+      };
     });
 }
 

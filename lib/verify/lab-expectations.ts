@@ -10,7 +10,10 @@ import { moduleDefinition } from '../modules/module-registry';
  */
 export function labExpectations(plan: LabPlan): LabExpectation[] {
   const byId = new Map<string, LabExpectation>();
-  const declared = [...baseExpectations(plan), ...plan.config.modules.flatMap((name) => moduleDefinition(name).expectations(plan.config))];
+  const declared = [
+    ...baseExpectations(plan),
+    ...plan.config.modules.flatMap((name) => moduleDefinition(name).expectations(plan.config)),
+  ];
   for (const expectation of declared) {
     byId.delete(expectation.id);
     byId.set(expectation.id, expectation);

@@ -30,7 +30,12 @@ export function resolveNestedParameters(value: unknown, parameters: ReadonlyMap<
   if (Array.isArray(value)) return value.map((item) => resolveNestedParameters(item, parameters, depth));
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length === 1 && entries[0][0] === 'Ref' && typeof entries[0][1] === 'string' && parameters.has(entries[0][1])) {
+    if (
+      entries.length === 1 &&
+      entries[0][0] === 'Ref' &&
+      typeof entries[0][1] === 'string' &&
+      parameters.has(entries[0][1])
+    ) {
       return resolveNestedParameters(parameters.get(entries[0][1]), parameters, depth + 1);
     }
     return Object.fromEntries(entries.map(([key, child]) => [key, resolveNestedParameters(child, parameters, depth)]));

@@ -81,7 +81,9 @@ export interface PodAddressSource {
 
 function stringRecord(value: unknown): Record<string, string> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, renderCfnValue(item)]));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, renderCfnValue(item)]),
+  );
 }
 
 function list(value: unknown): unknown[] {
@@ -193,7 +195,10 @@ export function cidrWithin(inner: string, outer: string): boolean {
 /** Whether every pod of the node group gets its address from inside `cidr` (no problems, every AZ). */
 export function nodeGroupPodsUse(sources: readonly PodAddressSource[], nodeGroup: string, cidr: string): boolean {
   const mine = sources.filter((source) => source.nodeGroup === nodeGroup);
-  return mine.length > 0 && mine.every((source) => !source.problem && source.podSubnet !== undefined && cidrWithin(source.podSubnet.cidr, cidr));
+  return (
+    mine.length > 0 &&
+    mine.every((source) => !source.problem && source.podSubnet !== undefined && cidrWithin(source.podSubnet.cidr, cidr))
+  );
 }
 
 export interface PodToleration {

@@ -94,7 +94,9 @@ function refOf(value: unknown): string {
 
 function tagsOf(resource: CfnResourceJson): Record<string, string> {
   const tags = (resource.Properties?.Tags ?? []) as { Key?: unknown; Value?: unknown }[];
-  return Object.fromEntries(tags.filter((tag) => typeof tag.Key === 'string').map((tag) => [tag.Key as string, refOf(tag.Value)]));
+  return Object.fromEntries(
+    tags.filter((tag) => typeof tag.Key === 'string').map((tag) => [tag.Key as string, refOf(tag.Value)]),
+  );
 }
 
 function cidrOf(value: unknown): Ipv4Cidr | undefined {
@@ -165,7 +167,13 @@ export class RoutingModel {
         this.addVpcCidr(refOf(p.VpcId), cidrOf(p.CidrBlock));
         break;
       case 'AWS::EC2::Subnet':
-        this.subnets.set(ref, { id: ref, vpc: refOf(p.VpcId), cidr: cidrOf(p.CidrBlock), zone: refOf(p.AvailabilityZone), tags: tagsOf(resource) });
+        this.subnets.set(ref, {
+          id: ref,
+          vpc: refOf(p.VpcId),
+          cidr: cidrOf(p.CidrBlock),
+          zone: refOf(p.AvailabilityZone),
+          tags: tagsOf(resource),
+        });
         break;
       case 'AWS::EC2::RouteTable':
         this.routeTableVpc.set(ref, refOf(p.VpcId));
@@ -176,11 +184,15 @@ export class RoutingModel {
       case 'AWS::EC2::Route': {
         const destination = cidrOf(p.DestinationCidrBlock);
         if (!destination) {
-          if (p.DestinationCidrBlock !== undefined) this.notes.push(`route ${logicalId}: destination ${refOf(p.DestinationCidrBlock)} is not a literal CIDR`);
+          if (p.DestinationCidrBlock !== undefined)
+            this.notes.push(`route ${logicalId}: destination ${refOf(p.DestinationCidrBlock)} is not a literal CIDR`);
           break;
         }
         const table = refOf(p.RouteTableId);
-        this.routes.set(table, [...(this.routes.get(table) ?? []), { destination, target: this.targetOf(p), logicalId }]);
+        this.routes.set(table, [
+          ...(this.routes.get(table) ?? []),
+          { destination, target: this.targetOf(p), logicalId },
+        ]);
         break;
       }
       case 'AWS::EC2::TransitGateway':
@@ -199,11 +211,17 @@ export class RoutingModel {
         });
         break;
       case 'AWS::EC2::TransitGatewayRouteTableAssociation':
-        this.explicitAssociations.set(this.attachmentRef(p.TransitGatewayAttachmentId), this.tgwRouteTableRef(p.TransitGatewayRouteTableId));
+        this.explicitAssociations.set(
+          this.attachmentRef(p.TransitGatewayAttachmentId),
+          this.tgwRouteTableRef(p.TransitGatewayRouteTableId),
+        );
         break;
       case 'AWS::EC2::TransitGatewayRouteTablePropagation': {
         const table = this.tgwRouteTableRef(p.TransitGatewayRouteTableId);
-        this.explicitPropagations.set(table, [...(this.explicitPropagations.get(table) ?? []), this.attachmentRef(p.TransitGatewayAttachmentId)]);
+        this.explicitPropagations.set(table, [
+          ...(this.explicitPropagations.get(table) ?? []),
+          this.attachmentRef(p.TransitGatewayAttachmentId),
+        ]);
         break;
       }
       case 'AWS::EC2::TransitGatewayRoute': {
@@ -246,7 +264,8 @@ export class RoutingModel {
     if (getAtt && getAtt[2] === 'TransitGateways.0.Options.AssociationDefaultRouteTableId') {
       const call = sdkCallOf(this.resources.get(getAtt[1]));
       const ids = call?.parameters?.TransitGatewayIds;
-      if (call?.action === 'describeTransitGateways' && Array.isArray(ids) && ids.length === 1) return defaultRouteTableOf(String(ids[0]));
+      if (call?.action === 'describeTransitGateways' && Array.isArray(ids) && ids.length === 1)
+        return defaultRouteTableOf(String(ids[0]));
     }
     return rendered;
   }
@@ -282,9 +301,18 @@ export class RoutingModel {
     const value = (name: string) => filters.find((filter) => filter.Name === name)?.Values;
     const instances = value('attachment.instance-id');
     const deviceIndex = value('attachment.device-index');
-    if (!instances || instances.length !== 1 || !deviceIndex || deviceIndex.length !== 1 || String(deviceIndex[0]) !== '0') return undefined;
+    if (
+      !instances ||
+      instances.length !== 1 ||
+      !deviceIndex ||
+      deviceIndex.length !== 1 ||
+      String(deviceIndex[0]) !== '0'
+    )
+      return undefined;
     const instance = REF_PATTERN.exec(String(instances[0]));
-    return instance && this.resources.get(instance[1])?.Type === 'AWS::EC2::Instance' ? String(instances[0]) : undefined;
+    return instance && this.resources.get(instance[1])?.Type === 'AWS::EC2::Instance'
+      ? String(instances[0])
+      : undefined;
   }
 
   /** The resource behind a `${Ref:...}`. */
@@ -296,7 +324,9 @@ export class RoutingModel {
   /** Routes of a VPC route table, the implicit local routes first. */
   routeTableRoutes(routeTable: string): VpcRoute[] {
     const vpc = this.routeTableVpc.get(routeTable);
-    const local = (vpc ? (this.vpcCidrs.get(vpc) ?? []) : []).map((destination) => ({ destination, target: { kind: 'local', ref: vpc ?? '' } }) as VpcRoute);
+    const local = (vpc ? (this.vpcCidrs.get(vpc) ?? []) : []).map(
+      (destination) => ({ destination, target: { kind: 'local', ref: vpc ?? '' } }) as VpcRoute,
+    );
     return [...local, ...(this.routes.get(routeTable) ?? [])];
   }
 
@@ -304,7 +334,9 @@ export class RoutingModel {
   associatedTgwRouteTable(attachment: TgwAttachmentInfo): string | undefined {
     const explicit = this.explicitAssociations.get(attachment.id);
     if (explicit) return explicit;
-    return this.transitGateways.get(attachment.transitGateway)?.association ? defaultRouteTableOf(attachment.transitGateway) : undefined;
+    return this.transitGateways.get(attachment.transitGateway)?.association
+      ? defaultRouteTableOf(attachment.transitGateway)
+      : undefined;
   }
 
   /** Static and propagated routes of a Transit Gateway route table. */
@@ -312,11 +344,14 @@ export class RoutingModel {
     const propagating = new Set(this.explicitPropagations.get(routeTable) ?? []);
     for (const attachment of this.attachments.values()) {
       const tgw = this.transitGateways.get(attachment.transitGateway);
-      if (tgw?.propagation && routeTable === defaultRouteTableOf(attachment.transitGateway)) propagating.add(attachment.id);
+      if (tgw?.propagation && routeTable === defaultRouteTableOf(attachment.transitGateway))
+        propagating.add(attachment.id);
     }
     const propagated = [...propagating].flatMap((id) => {
       const attachment = this.attachments.get(id);
-      return (attachment ? (this.vpcCidrs.get(attachment.vpc) ?? []) : []).map((destination) => ({ destination, attachment: id, kind: 'propagated' }) as TgwRoute);
+      return (attachment ? (this.vpcCidrs.get(attachment.vpc) ?? []) : []).map(
+        (destination) => ({ destination, attachment: id, kind: 'propagated' }) as TgwRoute,
+      );
     });
     return [...(this.tgwStaticRoutes.get(routeTable) ?? []), ...propagated];
   }
@@ -327,7 +362,10 @@ export function defaultRouteTableOf(transitGateway: string): string {
 }
 
 /** Longest prefix match; among equal prefixes the first wins (callers list local or static routes first). */
-function longestMatch<T extends { readonly destination: Ipv4Cidr }>(routes: readonly T[], address: string): T | undefined {
+function longestMatch<T extends { readonly destination: Ipv4Cidr }>(
+  routes: readonly T[],
+  address: string,
+): T | undefined {
   let best: T | undefined;
   for (const route of routes) {
     if (!cidrContainsAddress(route.destination, address)) continue;
@@ -350,7 +388,8 @@ export function tracePacket(model: RoutingModel, fromSubnet: string, destination
   const seen = new Set<string>();
   for (let step = 0; step < MAX_HOPS; step++) {
     const routeTable = model.subnetRouteTable.get(subnet.id);
-    if (!routeTable) return { outcome: 'no-route', hops: [...hops, { at: subnet.id, via: 'no route table associated' }] };
+    if (!routeTable)
+      return { outcome: 'no-route', hops: [...hops, { at: subnet.id, via: 'no route table associated' }] };
     if (seen.has(routeTable)) return { outcome: 'loop', hops };
     seen.add(routeTable);
     const route = longestMatch(model.routeTableRoutes(routeTable), destination);
@@ -373,23 +412,35 @@ export function tracePacket(model: RoutingModel, fromSubnet: string, destination
         return { outcome: 'unsupported-target', hops, target: route.target };
     }
     // Into the Transit Gateway through the attachment of this VPC, in this subnet's Availability Zone.
-    const entry = [...model.attachments.values()].find((candidate) => candidate.transitGateway === route.target.ref && candidate.vpc === subnet.vpc);
+    const entry = [...model.attachments.values()].find(
+      (candidate) => candidate.transitGateway === route.target.ref && candidate.vpc === subnet.vpc,
+    );
     if (!entry) return { outcome: 'no-attachment', hops, target: route.target };
     const zones = entry.subnets.map((id) => model.subnets.get(id)?.zone);
     if (!zones.includes(subnet.zone)) return { outcome: 'attachment-not-in-zone', hops, target: route.target };
     const tgwTable = model.associatedTgwRouteTable(entry);
-    if (!tgwTable) return { outcome: 'no-route', hops: [...hops, { at: entry.id, via: 'attachment associated with no route table' }] };
+    if (!tgwTable)
+      return {
+        outcome: 'no-route',
+        hops: [...hops, { at: entry.id, via: 'attachment associated with no route table' }],
+      };
     const tgwRoute = longestMatch(model.tgwRouteTableRoutes(tgwTable), destination);
-    if (!tgwRoute) return { outcome: 'no-route', hops: [...hops, { at: tgwTable, via: `no route for ${destination}` }] };
-    if (!tgwRoute.attachment) return { outcome: 'blackhole', hops: [...hops, { at: tgwTable, via: `${tgwRoute.destination.text} blackhole` }] };
-    hops.push({ at: tgwTable, via: `${tgwRoute.destination.text} -> ${tgwRoute.kind} attachment ${tgwRoute.attachment}` });
+    if (!tgwRoute)
+      return { outcome: 'no-route', hops: [...hops, { at: tgwTable, via: `no route for ${destination}` }] };
+    if (!tgwRoute.attachment)
+      return { outcome: 'blackhole', hops: [...hops, { at: tgwTable, via: `${tgwRoute.destination.text} blackhole` }] };
+    hops.push({
+      at: tgwTable,
+      via: `${tgwRoute.destination.text} -> ${tgwRoute.kind} attachment ${tgwRoute.attachment}`,
+    });
     const exit = model.attachments.get(tgwRoute.attachment);
     if (!exit) return { outcome: 'no-attachment', hops };
     // The packet leaves the attachment's interface in the same zone when there is one, and is routed by that
     // subnet's route table.
     const exitSubnetId = exit.subnets.find((id) => model.subnets.get(id)?.zone === subnet.zone) ?? exit.subnets[0];
     const exitSubnet = exitSubnetId ? model.subnets.get(exitSubnetId) : undefined;
-    if (!exitSubnet) return { outcome: 'no-route', hops: [...hops, { at: exit.id, via: 'attachment has no known subnet' }] };
+    if (!exitSubnet)
+      return { outcome: 'no-route', hops: [...hops, { at: exit.id, via: 'attachment has no known subnet' }] };
     subnet = exitSubnet;
   }
   return { outcome: 'loop', hops };

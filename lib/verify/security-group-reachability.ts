@@ -90,14 +90,20 @@ export interface NetworkEndpoint {
 export type TransportProtocol = 'tcp' | 'udp';
 
 export interface DirectionDecision {
+  /** The rules admit every address range of the other endpoint. */
   readonly allowed: boolean;
+  /** How much of the other endpoint's address ranges the rules admit. */
+  readonly coverage: 'all' | 'some' | 'none';
   /** The first rule that allows the traffic, with its group. */
   readonly rule?: { readonly group: SecurityGroup; readonly rule: SecurityGroupRule };
   readonly reason: string;
 }
 
 export interface SecurityGroupReachability {
+  /** Allowed whatever addresses the two endpoints get. */
   readonly allowed: boolean;
+  /** Blocked whatever addresses they get (one direction admits none of the other's ranges). */
+  readonly blocked: boolean;
   readonly egress: DirectionDecision;
   readonly ingress: DirectionDecision;
   /** One line: the verdict and the deciding rules, or what is missing. */
@@ -159,7 +165,11 @@ function describePeer(peer: SecurityGroupPeer, groups: ReadonlyMap<string, Secur
 }
 
 export function describeRule(rule: SecurityGroupRule, groups: ReadonlyMap<string, SecurityGroup>): string {
-  const ports = rule.ports ? (rule.ports.from === rule.ports.to ? `${rule.ports.from}` : `${rule.ports.from}-${rule.ports.to}`) : 'all';
+  const ports = rule.ports
+    ? rule.ports.from === rule.ports.to
+      ? `${rule.ports.from}`
+      : `${rule.ports.from}-${rule.ports.to}`
+    : 'all';
   const direction = rule.direction === 'ingress' ? 'from' : 'to';
   const text = `${rule.direction} ${rule.protocol}/${ports} ${direction} ${describePeer(rule.peer, groups)}`;
   return rule.description ? `${text} ("${rule.description}")` : text;
@@ -277,7 +287,8 @@ export class SecurityGroupModel {
 
   private keyOfResolved(resolved: ResolvedCfnValue): string {
     if (resolved.kind === 'ref' || (resolved.kind === 'attribute' && resolved.attribute === 'GroupId')) {
-      if (this.graph.resource(resolved.resource)?.Type === SECURITY_GROUP_TYPE) return this.groupKeyForAddress(resolved.resource);
+      if (this.graph.resource(resolved.resource)?.Type === SECURITY_GROUP_TYPE)
+        return this.groupKeyForAddress(resolved.resource);
     }
     return resolvedValueKey(resolved);
   }
@@ -295,7 +306,10 @@ export class SecurityGroupModel {
     if (entry.CidrIp !== undefined) {
       const resolved = this.graph.resolve(stackPath, entry.CidrIp);
       const parsed = resolved.kind === 'literal' ? parseIpv4Cidr(resolved.value) : undefined;
-      peer = parsed !== undefined && typeof parsed !== 'string' ? { kind: 'cidr', cidr: parsed } : { kind: 'other', text: resolvedValueKey(resolved) };
+      peer =
+        parsed !== undefined && typeof parsed !== 'string'
+          ? { kind: 'cidr', cidr: parsed }
+          : { kind: 'other', text: resolvedValueKey(resolved) };
     } else if (groupPeer !== undefined) {
       peer = { kind: 'group', group: this.groupKeyOf(stackPath, groupPeer) };
     } else if (entry.CidrIpv6 !== undefined) {
@@ -316,16 +330,26 @@ export class SecurityGroupModel {
   }
 
   /** Whether `from` may open a `protocol` connection to `to` on `port`, and which rules decide it. */
-  canReach(from: NetworkEndpoint, to: NetworkEndpoint, port: number, protocol: TransportProtocol): SecurityGroupReachability {
+  canReach(
+    from: NetworkEndpoint,
+    to: NetworkEndpoint,
+    port: number,
+    protocol: TransportProtocol,
+  ): SecurityGroupReachability {
     const notes: string[] = [];
     const egress = this.decide('egress', from, to, port, protocol, notes);
     const ingress = this.decide('ingress', to, from, port, protocol, notes);
     const allowed = egress.allowed && ingress.allowed;
+    const blocked = egress.coverage === 'none' || ingress.coverage === 'none';
     const what = `${from.name} -> ${to.name} ${protocol}/${port}`;
+    const failing = [egress, ingress]
+      .filter((decision) => !decision.allowed)
+      .map((decision) => decision.reason)
+      .join('; ');
     const explanation = allowed
       ? `${what} allowed: ${egress.reason}; ${ingress.reason}`
-      : `${what} blocked: ${[egress, ingress].filter((decision) => !decision.allowed).map((decision) => decision.reason).join('; ')}`;
-    return { allowed, egress, ingress, explanation, notes };
+      : `${what} ${blocked ? 'blocked' : 'allowed only for some addresses'}: ${failing}`;
+    return { allowed, blocked, egress, ingress, explanation, notes };
   }
 
   /** Whether `owner`'s groups have `direction` rules that admit `peer` (every one of its address ranges). */
@@ -351,16 +375,21 @@ export class SecurityGroupModel {
       }
     }
     const candidates = groups.flatMap((group) =>
-      group.rules.filter((rule) => rule.direction === direction && ruleMatches(rule, protocol, port)).map((rule) => ({ group, rule })),
+      group.rules
+        .filter((rule) => rule.direction === direction && ruleMatches(rule, protocol, port))
+        .map((rule) => ({ group, rule })),
     );
     const because = (matches: readonly { group: SecurityGroup; rule: SecurityGroupRule }[]) =>
       `${direction} by ${matches.map(({ group, rule }) => `${group.label}: ${describeRule(rule, this.groups)}`).join(' and ')}`;
 
-    const byGroup = candidates.find(({ rule }) => rule.peer.kind === 'group' && peer.securityGroups.includes(rule.peer.group));
-    if (byGroup) return { allowed: true, rule: byGroup, reason: because([byGroup]) };
+    const byGroup = candidates.find(
+      ({ rule }) => rule.peer.kind === 'group' && peer.securityGroups.includes(rule.peer.group),
+    );
+    if (byGroup) return { allowed: true, coverage: 'all', rule: byGroup, reason: because([byGroup]) };
 
     const covering: { group: SecurityGroup; rule: SecurityGroupRule }[] = [];
     const uncovered: Ipv4Cidr[] = [];
+    let partlyCovered = false;
     for (const range of peer.addresses) {
       const match = candidates.find(({ rule }) => rule.peer.kind === 'cidr' && cidrContains(rule.peer.cidr, range));
       if (match) {
@@ -370,23 +399,98 @@ export class SecurityGroupModel {
       uncovered.push(range);
       for (const { group, rule } of candidates) {
         if (rule.peer.kind === 'cidr' && cidrsOverlap(rule.peer.cidr, range)) {
-          addNote(`${group.label} ${describeRule(rule, this.groups)} covers only part of ${peer.name}'s range ${range.text}`);
+          partlyCovered = true;
+          addNote(
+            `${group.label} ${describeRule(rule, this.groups)} covers only part of ${peer.name}'s range ${range.text}`,
+          );
         }
       }
     }
     if (peer.addresses.length > 0 && uncovered.length === 0) {
-      return { allowed: true, rule: covering[0], reason: because(covering) };
+      return { allowed: true, coverage: 'all', rule: covering[0], reason: because(covering) };
     }
+    const coverage = covering.length > 0 || partlyCovered ? 'some' : 'none';
     const labels = owner.securityGroups.map((key) => this.groups.get(key)?.label ?? key);
     const side = direction === 'egress' ? `to ${peer.name}` : `from ${peer.name}`;
     const peerGroups = peer.securityGroups.map((key) => this.groups.get(key)?.label ?? key).join(', ') || 'none';
-    const ranges = (uncovered.length > 0 ? uncovered : peer.addresses).map((range) => range.text).join(', ') || 'no address';
+    const ranges =
+      (uncovered.length > 0 ? uncovered : peer.addresses).map((range) => range.text).join(', ') || 'no address';
     return {
       allowed: false,
+      coverage,
+      rule: covering[0],
       reason:
         owner.securityGroups.length === 0
           ? `${owner.name} has no security group`
           : `no ${direction} rule of ${labels.join(', ')} (${owner.name}) allows ${protocol}/${port} ${side} (${ranges}; groups ${peerGroups})`,
     };
   }
+}
+
+interface Ec2IpPermission {
+  readonly IpProtocol?: string;
+  readonly FromPort?: number;
+  readonly ToPort?: number;
+  readonly IpRanges?: readonly { readonly CidrIp?: string; readonly Description?: string }[];
+  readonly Ipv6Ranges?: readonly { readonly CidrIpv6?: string; readonly Description?: string }[];
+  readonly PrefixListIds?: readonly { readonly PrefixListId?: string; readonly Description?: string }[];
+  readonly UserIdGroupPairs?: readonly { readonly GroupId?: string; readonly Description?: string }[];
+}
+
+interface Ec2SecurityGroup {
+  readonly GroupId: string;
+  readonly GroupName?: string;
+  readonly Description?: string;
+  readonly IpPermissions?: readonly Ec2IpPermission[];
+  readonly IpPermissionsEgress?: readonly Ec2IpPermission[];
+}
+
+/** The key a literal group id has in the model (what a template's literal `sg-...` resolves to). */
+export function literalGroupKey(groupId: string): string {
+  return resolvedValueKey({ kind: 'literal', value: groupId });
+}
+
+/**
+ * Deployed security groups (`aws ec2 describe-security-groups --output json`) as external groups keyed by their
+ * literal id, so the same analysis runs on what EC2 reports.
+ */
+export function externalGroupsFromDescribeSecurityGroups(output: unknown, source: string): ExternalSecurityGroup[] {
+  const groups = (
+    isRecord(output) && Array.isArray(output.SecurityGroups) ? output.SecurityGroups : []
+  ) as Ec2SecurityGroup[];
+  const rulesOf = (
+    direction: 'ingress' | 'egress',
+    permissions: readonly Ec2IpPermission[] = [],
+  ): ExternalSecurityGroupRule[] =>
+    permissions.flatMap((permission) => {
+      const protocol = parseSecurityGroupProtocol(permission.IpProtocol ?? '-1');
+      const ports = portRange(protocol, permission.FromPort, permission.ToPort);
+      const peers: { peer: SecurityGroupPeer; description?: string }[] = [
+        ...(permission.IpRanges ?? []).map((range) => {
+          const parsed = parseIpv4Cidr(range.CidrIp ?? '');
+          const peer: SecurityGroupPeer =
+            typeof parsed === 'string' ? { kind: 'other', text: range.CidrIp ?? '' } : { kind: 'cidr', cidr: parsed };
+          return { peer, description: range.Description };
+        }),
+        ...(permission.Ipv6Ranges ?? []).map((range) => ({
+          peer: { kind: 'other', text: `IPv6 ${range.CidrIpv6}` } as SecurityGroupPeer,
+          description: range.Description,
+        })),
+        ...(permission.PrefixListIds ?? []).map((list) => ({
+          peer: { kind: 'other', text: `prefix list ${list.PrefixListId}` } as SecurityGroupPeer,
+          description: list.Description,
+        })),
+        ...(permission.UserIdGroupPairs ?? []).map((pair) => ({
+          peer: { kind: 'group', group: literalGroupKey(pair.GroupId ?? '') } as SecurityGroupPeer,
+          description: pair.Description,
+        })),
+      ];
+      return peers.map(({ peer, description }) => ({ direction, protocol, ports, peer, description }));
+    });
+  return groups.map((group) => ({
+    key: literalGroupKey(group.GroupId),
+    label: group.GroupName ? `${group.GroupName} (${group.GroupId})` : group.GroupId,
+    rules: [...rulesOf('ingress', group.IpPermissions), ...rulesOf('egress', group.IpPermissionsEgress)],
+    source,
+  }));
 }

@@ -48,7 +48,9 @@ export const KUBERNETES_MANIFEST_TYPE = 'Custom::AWSCDK-EKS-KubernetesResource';
 export const HELM_CHART_TYPE = 'Custom::AWSCDK-EKS-HelmChart';
 
 function stackTemplates(stack: NetworkingLabStack): LabTemplate[] {
-  const nested = stack.node.findAll().filter((construct): construct is NestedStack => NestedStack.isNestedStack(construct));
+  const nested = stack.node
+    .findAll()
+    .filter((construct): construct is NestedStack => NestedStack.isNestedStack(construct));
   return [stack as Stack, ...nested].map((candidate) => ({
     stackPath: candidate.node.path,
     template: Template.fromStack(candidate).toJSON() as CfnTemplate,
@@ -79,7 +81,8 @@ export function extractDeployedObjects(templates: readonly LabTemplate[]): {
           version: properties.Version === undefined ? undefined : renderCfnValue(properties.Version),
           repository: properties.Repository === undefined ? undefined : renderCfnValue(properties.Repository),
           namespace: properties.Namespace === undefined ? undefined : renderCfnValue(properties.Namespace),
-          values: properties.Values === undefined ? {} : (parseJsonProperty(properties.Values) as Record<string, unknown>),
+          values:
+            properties.Values === undefined ? {} : (parseJsonProperty(properties.Values) as Record<string, unknown>),
           stackPath,
           logicalId,
         });

@@ -31,9 +31,14 @@ export function formatVerificationTable(summary: VerificationSummary): string {
     outcome.actual,
   ]);
   const header = ['', 'module', 'check', 'expected', `actual (${summary.mode})`];
-  const widths = header.map((title, column) => Math.min(60, Math.max(title.length, ...rows.map((row) => row[column].length))));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : pad(cell, widths[column]))).join('  ');
-  const notes = summary.results.flatMap(({ expectation, outcome }) => (outcome.notes ?? []).map((note) => `  note (${expectation.id}): ${note}`));
+  const widths = header.map((title, column) =>
+    Math.min(60, Math.max(title.length, ...rows.map((row) => row[column].length))),
+  );
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (column === cells.length - 1 ? cell : pad(cell, widths[column]))).join('  ');
+  const notes = summary.results.flatMap(({ expectation, outcome }) =>
+    (outcome.notes ?? []).map((note) => `  note (${expectation.id}): ${note}`),
+  );
   return [
     line(header),
     ...rows.map(line),

@@ -31,7 +31,10 @@ export function parseVerifyArguments(argv: readonly string[]): VerifyArguments {
   let help = false;
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
-    const [flag, inline] = argument.includes('=') && argument.startsWith('--') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
+    const [flag, inline] =
+      argument.includes('=') && argument.startsWith('--')
+        ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
+        : [argument, undefined];
     const value = (): string => {
       const next = inline ?? argv[++index];
       if (next === undefined) throw new VerifyUsageError(`${flag} needs a value`);

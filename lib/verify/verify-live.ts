@@ -1,7 +1,12 @@
 import type { CheckOutcome, CommandResult, LabExpectation, LiveContext } from './lab-expectation';
 import { labExpectations } from './lab-expectations';
 import { type CommandRunner, formatCommand } from './live/command-runner';
-import { clusterEndpointCommand, confirmClusterContext, CURRENT_CONTEXT_COMMAND, CURRENT_SERVER_COMMAND } from './live/cluster-context-check';
+import {
+  clusterEndpointCommand,
+  confirmClusterContext,
+  CURRENT_CONTEXT_COMMAND,
+  CURRENT_SERVER_COMMAND,
+} from './live/cluster-context-check';
 import { describeStackCommand, readStackOutputs } from './live/stack-outputs';
 import type { SynthesizedLab } from './synthesized-lab';
 import { summarize, type VerificationResult, type VerificationSummary } from './verification-report';
@@ -12,7 +17,11 @@ export type LiveVerification =
   | { readonly kind: 'refused'; readonly message: string }
   | { readonly kind: 'ran'; readonly context: string; readonly summary: VerificationSummary };
 
-async function runExpectation(expectation: LabExpectation, run: CommandRunner, context: LiveContext): Promise<CheckOutcome> {
+async function runExpectation(
+  expectation: LabExpectation,
+  run: CommandRunner,
+  context: LiveContext,
+): Promise<CheckOutcome> {
   const live = expectation.live;
   if (!live) return { pass: true, actual: 'offline only (nothing to run on the cluster)' };
   const results: CommandResult[] = [];

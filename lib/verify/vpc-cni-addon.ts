@@ -35,7 +35,9 @@ export function synthesizedVpcCniAddon(templates: readonly LabTemplate[]): Synth
 export function vpcCniEnv(configuration: VpcCniConfiguration): Readonly<Record<string, string>> {
   const env = configuration.env;
   if (env === undefined || typeof env === 'string') return {};
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 /** A `vX.Y.Z[-eksbuild.N]` version as numbers, or undefined when it does not look like one. */

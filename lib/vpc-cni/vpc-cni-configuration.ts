@@ -32,7 +32,12 @@ export function mergeVpcCniContributions(contributions: readonly VpcCniContribut
   const origins = new Map<string, { source: string; value: string }>();
   const merged: Record<string, unknown> = {};
 
-  const visit = (target: Record<string, unknown>, configuration: VpcCniConfiguration, prefix: string, source: string) => {
+  const visit = (
+    target: Record<string, unknown>,
+    configuration: VpcCniConfiguration,
+    prefix: string,
+    source: string,
+  ) => {
     for (const [key, value] of Object.entries(configuration)) {
       const path = prefix ? `${prefix}.${key}` : key;
       const existing = target[key];

@@ -37,7 +37,9 @@ function mergeRecords(
     const leaf = `${path}.${key}`;
     const owner = owners.get(leaf);
     if (owner !== undefined && target[key] !== value) {
-      throw new Error(`Retail app setting '${leaf}' is changed by both ${owner} and ${source}; they cannot be combined.`);
+      throw new Error(
+        `Retail app setting '${leaf}' is changed by both ${owner} and ${source}; they cannot be combined.`,
+      );
     }
     owners.set(leaf, source);
     target[key] = value;
@@ -50,7 +52,10 @@ export function mergeRetailAppCustomizations(parts: readonly SourcedCustomizatio
   const services: Partial<Record<AppServiceName, AppServiceCustomization>> = {};
   const dataStores: Partial<Record<DataStoreName, DataStoreCustomization>> = {};
   for (const { source, customization } of parts) {
-    for (const [name, change] of Object.entries(customization.services ?? {}) as [AppServiceName, AppServiceCustomization][]) {
+    for (const [name, change] of Object.entries(customization.services ?? {}) as [
+      AppServiceName,
+      AppServiceCustomization,
+    ][]) {
       const current = services[name] ?? {};
       const nodeSelector = { ...current.nodeSelector };
       const configMapData = { ...current.configMapData };
@@ -69,7 +74,10 @@ export function mergeRetailAppCustomizations(parts: readonly SourcedCustomizatio
       }
       services[name] = { nodeSelector, configMapData, podAnnotations, secretName };
     }
-    for (const [name, change] of Object.entries(customization.dataStores ?? {}) as [DataStoreName, DataStoreCustomization][]) {
+    for (const [name, change] of Object.entries(customization.dataStores ?? {}) as [
+      DataStoreName,
+      DataStoreCustomization,
+    ][]) {
       const nodeSelector = { ...dataStores[name]?.nodeSelector };
       mergeRecords(`${name}.nodeSelector`, owners, source, nodeSelector, change.nodeSelector);
       dataStores[name] = { nodeSelector };

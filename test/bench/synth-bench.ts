@@ -22,7 +22,14 @@ const CASES: readonly Case[] = [
   { name: 'base lab', args: [] },
   {
     name: 'every module + exposeUi',
-    args: ['-c', `modules=${MODULE_NAMES.join(',')}`, '-c', 'exposeUi=true', '-c', `inboundCidrs=${EXAMPLE_INBOUND_CIDR}`],
+    args: [
+      '-c',
+      `modules=${MODULE_NAMES.join(',')}`,
+      '-c',
+      'exposeUi=true',
+      '-c',
+      `inboundCidrs=${EXAMPLE_INBOUND_CIDR}`,
+    ],
   },
 ];
 
@@ -55,4 +62,6 @@ for (const result of results) {
   );
 }
 const allModules = results[results.length - 1].seconds / comparison;
-console.log(`target: every module within 2x the comparison app -> ${allModules <= 2 ? 'met' : 'NOT met'} (x${allModules.toFixed(2)})`);
+console.log(
+  `target: every module within 2x the comparison app -> ${allModules <= 2 ? 'met' : 'NOT met'} (x${allModules.toFixed(2)})`,
+);

@@ -14,7 +14,9 @@ test('every acknowledgement gives a reason a reviewer can check', () => {
   const lab = synthesizeForTest({ exposeUi: 'true', inboundCidrs: '203.0.113.0/24' });
   const acknowledgements = lab.stack.node
     .findAll()
-    .flatMap((construct) => construct.node.metadata.filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY))
+    .flatMap((construct) =>
+      construct.node.metadata.filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY),
+    )
     .flatMap((entry) => Object.entries(entry.data as Record<string, string>))
     .filter(([id]) => id.includes('AwsSolutions-'));
   expect(acknowledgements.length).toBeGreaterThan(5);

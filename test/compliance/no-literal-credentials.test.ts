@@ -14,8 +14,15 @@ describe('the scan itself', () => {
   const withExtra = (extra: Partial<SynthesizedLab>): SynthesizedLab => ({ ...lab, ...extra });
 
   test('finds a Kubernetes Secret with literal data', () => {
-    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'x' }, data: { password: 'cGFzcw==' } };
-    const findings = findLiteralCredentials(withExtra({ kubernetesObjects: [{ object: secret, stackPath: 's', logicalId: 'l' }] }));
+    const secret = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'db', namespace: 'x' },
+      data: { password: 'cGFzcw==' },
+    };
+    const findings = findLiteralCredentials(
+      withExtra({ kubernetesObjects: [{ object: secret, stackPath: 's', logicalId: 'l' }] }),
+    );
     expect(findings.map((finding) => finding.what)).toContain('a Kubernetes Secret with literal data');
   });
 
@@ -26,7 +33,9 @@ describe('the scan itself', () => {
       metadata: { name: 'db' },
       spec: { template: { spec: { containers: [{ env: [{ name: 'MYSQL_ROOT_PASSWORD', value: 'my-secret-pw' }] }] } } },
     };
-    const findings = findLiteralCredentials(withExtra({ kubernetesObjects: [{ object: deployment, stackPath: 's', logicalId: 'l' }] }));
+    const findings = findLiteralCredentials(
+      withExtra({ kubernetesObjects: [{ object: deployment, stackPath: 's', logicalId: 'l' }] }),
+    );
     expect(findings.map((finding) => finding.what)).toContain('literal env value for MYSQL_ROOT_PASSWORD');
   });
 
@@ -34,23 +43,42 @@ describe('the scan itself', () => {
     const template = {
       Resources: {
         Db: { Type: 'AWS::RDS::DBInstance', Properties: { MasterUserPassword: 'hunter22' } },
-        Fn: { Type: 'AWS::Lambda::Function', Properties: { Environment: { Variables: { KEY: 'AKIAABCDEFGHIJKLMNOP' } } } },
+        Fn: {
+          Type: 'AWS::Lambda::Function',
+          Properties: { Environment: { Variables: { KEY: 'AKIAABCDEFGHIJKLMNOP' } } },
+        },
       },
     };
-    const findings = findLiteralCredentials(withExtra({ templates: [{ stackPath: 'x', template }], kubernetesObjects: [], helmReleases: [] }));
+    const findings = findLiteralCredentials(
+      withExtra({ templates: [{ stackPath: 'x', template }], kubernetesObjects: [], helmReleases: [] }),
+    );
     expect(findings.map((finding) => finding.what)).toEqual(
       expect.arrayContaining(['MasterUserPassword in the template', 'AWS access key id in KEY']),
     );
   });
 
   test('finds a secret access key that is not the DynamoDB Local placeholder', () => {
-    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'carts' }, data: { AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI' } };
-    const findings = findLiteralCredentials(withExtra({ kubernetesObjects: [{ object: configMap, stackPath: 's', logicalId: 'l' }] }));
+    const configMap = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'carts' },
+      data: { AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI' },
+    };
+    const findings = findLiteralCredentials(
+      withExtra({ kubernetesObjects: [{ object: configMap, stackPath: 's', logicalId: 'l' }] }),
+    );
     expect(findings.map((finding) => finding.what)).toEqual(['literal value for AWS_SECRET_ACCESS_KEY']);
   });
 
   test('allows the workshop placeholders DynamoDB Local ignores', () => {
-    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'carts' }, data: { AWS_SECRET_ACCESS_KEY: 'secret' } };
-    expect(findLiteralCredentials(withExtra({ kubernetesObjects: [{ object: configMap, stackPath: 's', logicalId: 'l' }] }))).toEqual([]);
+    const configMap = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'carts' },
+      data: { AWS_SECRET_ACCESS_KEY: 'secret' },
+    };
+    expect(
+      findLiteralCredentials(withExtra({ kubernetesObjects: [{ object: configMap, stackPath: 's', logicalId: 'l' }] })),
+    ).toEqual([]);
   });
 });

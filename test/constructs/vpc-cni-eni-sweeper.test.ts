@@ -11,7 +11,9 @@ beforeAll(() => {
 });
 
 function idsOf(type: string, properties?: Record<string, unknown>): string[] {
-  return Object.keys(template.findResources(type, properties ? { Properties: Match.objectLike(properties) } : undefined));
+  return Object.keys(
+    template.findResources(type, properties ? { Properties: Match.objectLike(properties) } : undefined),
+  );
 }
 
 test('the handler deletes only detached interfaces of this cluster and waits for attached ones (Python unit tests)', () => {

@@ -55,7 +55,9 @@ describe('network', () => {
       expect(resources.length).toBeGreaterThan(0);
       for (const resource of resources) {
         const tags = (resource as { Properties: { Tags: unknown } }).Properties.Tags;
-        const asList = Array.isArray(tags) ? tags : Object.entries(tags as object).map(([Key, Value]) => ({ Key, Value }));
+        const asList = Array.isArray(tags)
+          ? tags
+          : Object.entries(tags as object).map(([Key, Value]) => ({ Key, Value }));
         expect(asList).toEqual(
           expect.arrayContaining([
             { Key: 'created-by', Value: 'eks-workshop-v2' },
@@ -100,7 +102,9 @@ describe('cluster', () => {
     template.hasResourceProperties('AWS::EKS::Cluster', {
       Logging: {
         ClusterLogging: {
-          EnabledTypes: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'].map((type) => ({ Type: type })),
+          EnabledTypes: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'].map((type) => ({
+            Type: type,
+          })),
         },
       },
     });
@@ -111,7 +115,9 @@ describe('cluster', () => {
   });
 
   test('runs the kubectl provider with the layer matching the cluster version', () => {
-    template.hasResourceProperties('AWS::Lambda::LayerVersion', { Description: Match.stringLikeRegexp('kubectl 1\\.35\\.') });
+    template.hasResourceProperties('AWS::Lambda::LayerVersion', {
+      Description: Match.stringLikeRegexp('kubectl 1\\.35\\.'),
+    });
   });
 
   test('outputs the update-kubeconfig command and the max pods of each node group', () => {
@@ -121,12 +127,11 @@ describe('cluster', () => {
     template.hasOutput('NodeGroupMaxPods', { Value: JSON.stringify({ default: 29 }) });
   });
 
-  test('creates no admin access entry unless adminPrincipalArn is given', () => {
-    template.resourcePropertiesCountIs(
-      'AWS::EKS::AccessEntry',
-      { AccessPolicies: Match.arrayWith([Match.objectLike({ PolicyArn: Match.stringLikeRegexp('AmazonEKSClusterAdminPolicy') })]), PrincipalArn: Match.stringLikeRegexp('^arn:aws:iam::') },
-      0,
-    );
+  test('grants cluster access only to the kubectl provider unless adminPrincipalArn is given', () => {
+    template.resourceCountIs('AWS::EKS::AccessEntry', 1);
+    template.hasResourceProperties('AWS::EKS::AccessEntry', {
+      PrincipalArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('KubectlProviderHandlerServiceRole'), 'Arn'] },
+    });
   });
 });
 
@@ -175,7 +180,9 @@ describe('default node group', () => {
     template.hasResourceProperties('AWS::EC2::LaunchTemplate', {
       LaunchTemplateData: Match.objectLike({
         MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1, HttpEndpoint: 'enabled' },
-        BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: Match.objectLike({ Encrypted: true, VolumeType: 'gp3' }) }],
+        BlockDeviceMappings: [
+          { DeviceName: '/dev/xvda', Ebs: Match.objectLike({ Encrypted: true, VolumeType: 'gp3' }) },
+        ],
         ImageId: Match.absent(),
         UserData: Match.absent(),
       }),
@@ -184,10 +191,23 @@ describe('default node group', () => {
 
   test('gives the nodes a role with the worker, CNI, ECR read-only and SSM managed policies', () => {
     const roles = template.findResources('AWS::IAM::Role', {
-      Properties: { AssumeRolePolicyDocument: Match.objectLike({ Statement: [Match.objectLike({ Principal: { Service: 'ec2.amazonaws.com' } })] }) },
+      Properties: {
+        AssumeRolePolicyDocument: Match.objectLike({
+          Statement: [Match.objectLike({ Principal: { Service: 'ec2.amazonaws.com' } })],
+        }),
+      },
     });
-    const policies = JSON.stringify(Object.values(roles).map((role) => (role as { Properties: { ManagedPolicyArns: unknown } }).Properties.ManagedPolicyArns));
-    for (const name of ['AmazonEKSWorkerNodePolicy', 'AmazonEKS_CNI_Policy', 'AmazonEC2ContainerRegistryReadOnly', 'AmazonSSMManagedInstanceCore']) {
+    const policies = JSON.stringify(
+      Object.values(roles).map(
+        (role) => (role as { Properties: { ManagedPolicyArns: unknown } }).Properties.ManagedPolicyArns,
+      ),
+    );
+    for (const name of [
+      'AmazonEKSWorkerNodePolicy',
+      'AmazonEKS_CNI_Policy',
+      'AmazonEC2ContainerRegistryReadOnly',
+      'AmazonSSMManagedInstanceCore',
+    ]) {
       expect(policies).toContain(`:iam::aws:policy/${name}`);
     }
   });
@@ -195,7 +215,10 @@ describe('default node group', () => {
 
 describe('custom resource timeouts', () => {
   test('bounds every custom resource so a failed handler fails the deployment in minutes', () => {
-    const resources = template.toJSON().Resources as Record<string, { Type: string; Properties?: { ServiceTimeout?: number } }>;
+    const resources = template.toJSON().Resources as Record<
+      string,
+      { Type: string; Properties?: { ServiceTimeout?: number } }
+    >;
     const custom = Object.values(resources).filter((resource) => resource.Type.startsWith('Custom::'));
     expect(custom.length).toBeGreaterThan(5);
     for (const resource of custom) {

@@ -7,7 +7,10 @@ describe.each(labConfigurations())('configuration $name', ({ context }) => {
 
   test('every deployed Kubernetes object validates against its schema', () => {
     const failures = lab.kubernetesObjects
-      .map(({ object }) => ({ object: `${object.kind} ${object.metadata.namespace ?? ''}/${object.metadata.name}`, errors: kubernetesValidationErrors(object) }))
+      .map(({ object }) => ({
+        object: `${object.kind} ${object.metadata.namespace ?? ''}/${object.metadata.name}`,
+        errors: kubernetesValidationErrors(object),
+      }))
       .filter((result) => result.errors.length > 0);
     expect(failures).toEqual([]);
     expect(lab.kubernetesObjects.length).toBeGreaterThan(30);
@@ -15,7 +18,9 @@ describe.each(labConfigurations())('configuration $name', ({ context }) => {
 });
 
 test('the schema check rejects an invalid object (it can fail)', () => {
-  expect(kubernetesValidationErrors({ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 'one' } } as never)).not.toEqual([]);
+  expect(
+    kubernetesValidationErrors({ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 'one' } } as never),
+  ).not.toEqual([]);
   expect(
     kubernetesValidationErrors({
       apiVersion: 'external-secrets.io/v1',

@@ -6,5 +6,7 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 export function schemaValidator(schema: object): (value: unknown) => string[] {
   const validate: ValidateFunction = ajv.compile(schema);
   return (value) =>
-    validate(value) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`);
+    validate(value)
+      ? []
+      : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`);
 }

@@ -15,7 +15,13 @@ import type { SynthesizedLab } from '../synthesized-lab';
 export const CONNECT_TIMEOUT_SECONDS = 5;
 
 export type ConnectivityTarget =
-  | { readonly kind: 'service'; readonly namespace: string; readonly name: string; readonly port: number; readonly path?: string }
+  | {
+      readonly kind: 'service';
+      readonly namespace: string;
+      readonly name: string;
+      readonly port: number;
+      readonly path?: string;
+    }
   | { readonly kind: 'external'; readonly host: string; readonly address: string; readonly port: number };
 
 export interface ConnectivityExpectationProps {
@@ -34,7 +40,10 @@ const analyses = new WeakMap<SynthesizedLab, ConnectivityAnalysis>();
 export function labConnectivity(lab: SynthesizedLab): ConnectivityAnalysis {
   let analysis = analyses.get(lab);
   if (!analysis) {
-    analysis = analyzeConnectivity([...lab.kubernetesObjects.map((deployed) => deployed.object), ...CLUSTER_ADDON_OBJECTS]);
+    analysis = analyzeConnectivity([
+      ...lab.kubernetesObjects.map((deployed) => deployed.object),
+      ...CLUSTER_ADDON_OBJECTS,
+    ]);
     analyses.set(lab, analysis);
   }
   return analysis;
@@ -61,7 +70,11 @@ function shortReason(verdict: AnyVerdict): string {
   const parts = directionVerdicts(verdict);
   if (parts.length === 0) return 'blocked: the Service has no backend on that port';
   if (verdict.allowed) {
-    const rules = [...new Set(parts.flatMap((part) => [...part.egress.allowingRules, ...part.ingress.allowingRules]).map(describeRule))];
+    const rules = [
+      ...new Set(
+        parts.flatMap((part) => [...part.egress.allowingRules, ...part.ingress.allowingRules]).map(describeRule),
+      ),
+    ];
     return rules.length === 0 ? 'allowed (no NetworkPolicy isolates either end)' : `allowed by ${rules.join(', ')}`;
   }
   const denied = parts.find((part) => !part.allowed) ?? parts[0];
@@ -72,14 +85,23 @@ function shortReason(verdict: AnyVerdict): string {
 function offlineVerdict(lab: SynthesizedLab, props: ConnectivityExpectationProps): CheckOutcome {
   const analysis = labConnectivity(lab);
   const from = `${props.from.namespace}/${props.from.workload}`;
-  const dns = analysis.canReachService(from, `${COREDNS_SERVICE.namespace}/${COREDNS_SERVICE.name}`, COREDNS_SERVICE.port, 'UDP');
+  const dns = analysis.canReachService(
+    from,
+    `${COREDNS_SERVICE.namespace}/${COREDNS_SERVICE.name}`,
+    COREDNS_SERVICE.port,
+    'UDP',
+  );
   const verdict =
     props.to.kind === 'service'
       ? analysis.canReachService(from, `${props.to.namespace}/${props.to.name}`, props.to.port, 'TCP')
       : analysis.canReach(from, { external: props.to.address }, props.to.port, 'TCP');
   const notes = [...new Set([...dns.warnings, ...verdict.warnings].map(formatWarning))];
   if (!dns.allowed) {
-    return { pass: props.expect === 'blocked', actual: `blocked at DNS (${shortReason(dns).replace(/^blocked: /, '')})`, notes };
+    return {
+      pass: props.expect === 'blocked',
+      actual: `blocked at DNS (${shortReason(dns).replace(/^blocked: /, '')})`,
+      notes,
+    };
   }
   return { pass: verdict.allowed === (props.expect === 'allowed'), actual: shortReason(verdict), notes };
 }
@@ -88,15 +110,32 @@ function offlineVerdict(lab: SynthesizedLab, props: ConnectivityExpectationProps
 export const FALLBACK_CURL_IMAGE = 'public.ecr.aws/amazonlinux/amazonlinux:2023';
 
 function curlArgs(to: ConnectivityTarget): string[] {
-  return ['curl', '-v', '-s', '-o', '/dev/null', '--connect-timeout', String(CONNECT_TIMEOUT_SECONDS), '--max-time', String(CONNECT_TIMEOUT_SECONDS + 3), targetUrl(to)];
+  return [
+    'curl',
+    '-v',
+    '-s',
+    '-o',
+    '/dev/null',
+    '--connect-timeout',
+    String(CONNECT_TIMEOUT_SECONDS),
+    '--max-time',
+    String(CONNECT_TIMEOUT_SECONDS + 3),
+    targetUrl(to),
+  ];
 }
 
 /** The pod template labels of the source workload, as synthesized (an ephemeral pod with them gets the same policies). */
 function sourcePodLabels(lab: SynthesizedLab, namespace: string, workload: string): Record<string, string> {
   const found = lab.kubernetesObjects
     .map((deployed) => deployed.object)
-    .find((object) => object.metadata.name === workload && (object.metadata.namespace ?? 'default') === namespace && typeof object.spec === 'object');
-  const template = (found?.spec as { template?: { metadata?: { labels?: Record<string, string> } } } | undefined)?.template;
+    .find(
+      (object) =>
+        object.metadata.name === workload &&
+        (object.metadata.namespace ?? 'default') === namespace &&
+        typeof object.spec === 'object',
+    );
+  const template = (found?.spec as { template?: { metadata?: { labels?: Record<string, string> } } } | undefined)
+    ?.template;
   return template?.metadata?.labels ?? {};
 }
 
@@ -121,19 +160,37 @@ export function connectivityExpectation(props: ConnectivityExpectationProps): La
     checkOffline: (lab) => offlineVerdict(lab, props),
     live: {
       commands: (): LiveCommand[] => [
-        { program: 'kubectl', args: ['exec', '-n', props.from.namespace, `deployment/${props.from.workload}`, '--', ...curlArgs(props.to)] },
+        {
+          program: 'kubectl',
+          args: ['exec', '-n', props.from.namespace, `deployment/${props.from.workload}`, '--', ...curlArgs(props.to)],
+        },
       ],
       // No curl in the source image: an ephemeral pod with the source's namespace and labels is subject to the
       // same NetworkPolicies (and SecurityGroupPolicies), so it answers the same question.
       fallback: (results, context): LiveCommand[] | undefined => {
-        if (!/executable file not found|curl: not found|exec: "curl"/i.test(`${results[0].stdout}${results[0].stderr}`)) return undefined;
+        if (!/executable file not found|curl: not found|exec: "curl"/i.test(`${results[0].stdout}${results[0].stderr}`))
+          return undefined;
         const labels = Object.entries(sourcePodLabels(context.lab, props.from.namespace, props.from.workload))
           .map(([key, value]) => `${key}=${value}`)
           .join(',');
         return [
           {
             program: 'kubectl',
-            args: ['run', fallbackPodName(props.id), '-n', props.from.namespace, '--rm', '-i', '--quiet', '--restart=Never', `--image=${FALLBACK_CURL_IMAGE}`, ...(labels ? [`--labels=${labels}`] : []), '--command', '--', ...curlArgs(props.to)],
+            args: [
+              'run',
+              fallbackPodName(props.id),
+              '-n',
+              props.from.namespace,
+              '--rm',
+              '-i',
+              '--quiet',
+              '--restart=Never',
+              `--image=${FALLBACK_CURL_IMAGE}`,
+              ...(labels ? [`--labels=${labels}`] : []),
+              '--command',
+              '--',
+              ...curlArgs(props.to),
+            ],
           },
         ];
       },

@@ -61,7 +61,11 @@ function routeSubject(props: RouteExpectationProps, what: string): string {
   return `${props.kind} ${refText(props.route)} ${what}`;
 }
 
-function withRoute(objects: readonly KubeObject[], props: RouteExpectationProps, check: (route: KubeObject) => CheckOutcome): CheckOutcome {
+function withRoute(
+  objects: readonly KubeObject[],
+  props: RouteExpectationProps,
+  check: (route: KubeObject) => CheckOutcome,
+): CheckOutcome {
   const route = findRoute(objects, props.kind, props.route);
   return route ? check(route) : { pass: false, actual: `${props.kind} ${refText(props.route)} not found` };
 }
@@ -74,14 +78,21 @@ function backendsOutcome(objects: readonly KubeObject[], route: KubeObject): Che
   const paths = resolutions.map((resolution) => {
     const ports = resolution.containerPorts.map((port) => `${port.workload}:${port.port}`).join('+') || '?';
     const check = resolution.healthCheck;
-    const served = check?.path === undefined || resolution.containerPorts.some((port) => port.probePaths.includes(check.path!));
+    const served =
+      check?.path === undefined || resolution.containerPorts.some((port) => port.probePaths.includes(check.path!));
     if (check?.path !== undefined && !served) {
-      notes.push(`${refText(resolution.ref)}: no container probe serves ${check.path}; the health check relies on the app answering it`);
+      notes.push(
+        `${refText(resolution.ref)}: no container probe serves ${check.path}; the health check relies on the app answering it`,
+      );
     }
-    const health = check ? ` (health check ${check.protocol ?? 'HTTP'} ${check.path ?? '/'} on ${check.port ?? 'the traffic port'}, ${check.policy})` : '';
+    const health = check
+      ? ` (health check ${check.protocol ?? 'HTTP'} ${check.path ?? '/'} on ${check.port ?? 'the traffic port'}, ${check.policy})`
+      : '';
     return `${refText(resolution.ref)}:${resolution.ref.port} -> ${JSON.stringify(resolution.targetPort)} -> ${ports}${health}`;
   });
-  return problems.length === 0 ? { pass: true, actual: paths.join('; '), notes } : { pass: false, actual: problems.join('; '), notes };
+  return problems.length === 0
+    ? { pass: true, actual: paths.join('; '), notes }
+    : { pass: false, actual: problems.join('; '), notes };
 }
 
 /**
@@ -94,9 +105,11 @@ export function routeBackendsExpectation(props: RouteExpectationProps): LabExpec
     id: props.id,
     module: props.module,
     subject: routeSubject(props, 'backends'),
-    expected: 'each backend is an existing Service port that reaches a container port its TargetGroupPolicy health-checks',
+    expected:
+      'each backend is an existing Service port that reaches a container port its TargetGroupPolicy health-checks',
     source: props.source,
-    checkOffline: (lab) => withRoute(synthesizedObjects(lab), props, (route) => backendsOutcome(synthesizedObjects(lab), route)),
+    checkOffline: (lab) =>
+      withRoute(synthesizedObjects(lab), props, (route) => backendsOutcome(synthesizedObjects(lab), route)),
     live: {
       commands: () => [getAllCommand(ROUTE_ANALYSIS_RESOURCES)],
       interpret: overLiveObjects((objects) => withRoute(objects, props, (route) => backendsOutcome(objects, route))),
@@ -122,7 +135,9 @@ function percent(weight: number, total: number): number {
 
 function describeWeights(weights: readonly ExpectedBackendWeight[]): string {
   const total = weights.reduce((sum, entry) => sum + entry.weight, 0);
-  return weights.map((entry) => `${refText(entry.backend)} ${entry.weight} (${percent(entry.weight, total)}%)`).join(', ');
+  return weights
+    .map((entry) => `${refText(entry.backend)} ${entry.weight} (${percent(entry.weight, total)}%)`)
+    .join(', ');
 }
 
 function splitOutcome(route: KubeObject, props: RouteSplitExpectationProps): CheckOutcome {
@@ -138,8 +153,12 @@ function splitOutcome(route: KubeObject, props: RouteSplitExpectationProps): Che
         ref.name === props.weights[index].backend.name &&
         ref.weight === props.weights[index].weight,
     );
-  const highlighted = actual.find((ref) => ref.namespace === props.highlight.namespace && ref.name === props.highlight.name);
-  const share = highlighted ? `; ${percent(highlighted.weight, first.total)}% of requests to ${refText(props.highlight)}` : '';
+  const highlighted = actual.find(
+    (ref) => ref.namespace === props.highlight.namespace && ref.name === props.highlight.name,
+  );
+  const share = highlighted
+    ? `; ${percent(highlighted.weight, first.total)}% of requests to ${refText(props.highlight)}`
+    : '';
   if (first.total <= 0) return { pass: false, actual: `${described}: the weights add up to 0, no request is routed` };
   return { pass: matches, actual: `${described}, total ${first.total}${share}` };
 }
@@ -150,7 +169,9 @@ export function routeSplitExpectation(props: RouteSplitExpectationProps): LabExp
   const highlighted = props.weights.find(
     (entry) => entry.backend.namespace === props.highlight.namespace && entry.backend.name === props.highlight.name,
   );
-  const share = highlighted ? `; ${percent(highlighted.weight, total)}% of requests to ${refText(props.highlight)}` : '';
+  const share = highlighted
+    ? `; ${percent(highlighted.weight, total)}% of requests to ${refText(props.highlight)}`
+    : '';
   return {
     id: props.id,
     module: props.module,
@@ -159,7 +180,12 @@ export function routeSplitExpectation(props: RouteSplitExpectationProps): LabExp
     source: props.source,
     checkOffline: (lab) => withRoute(synthesizedObjects(lab), props, (route) => splitOutcome(route, props)),
     live: {
-      commands: () => [{ program: 'kubectl', args: ['get', 'httproutes.gateway.networking.k8s.io', '-n', props.route.namespace, '-o', 'json'] }],
+      commands: () => [
+        {
+          program: 'kubectl',
+          args: ['get', 'httproutes.gateway.networking.k8s.io', '-n', props.route.namespace, '-o', 'json'],
+        },
+      ],
       interpret: overLiveObjects((objects) => withRoute(objects, props, (route) => splitOutcome(route, props))),
     },
   };
@@ -170,7 +196,8 @@ function grantsOutcome(objects: readonly KubeObject[], route: KubeObject): Check
   if (references.length === 0) return { pass: true, actual: 'no cross-namespace backendRefs' };
   const ungranted = references.filter((reference) => reference.grantedBy === undefined);
   const described = references.map(
-    (reference) => `${refText(reference.to)} ${reference.grantedBy ? `granted by ReferenceGrant ${reference.grantedBy}` : 'NOT granted'}`,
+    (reference) =>
+      `${refText(reference.to)} ${reference.grantedBy ? `granted by ReferenceGrant ${reference.grantedBy}` : 'NOT granted'}`,
   );
   return { pass: ungranted.length === 0, actual: described.join('; ') };
 }
@@ -183,9 +210,12 @@ export function crossNamespaceGrantExpectation(props: RouteExpectationProps): La
     subject: routeSubject(props, 'cross-namespace backendRefs'),
     expected: 'each granted by a ReferenceGrant in the backend namespace',
     source: props.source,
-    checkOffline: (lab) => withRoute(synthesizedObjects(lab), props, (route) => grantsOutcome(synthesizedObjects(lab), route)),
+    checkOffline: (lab) =>
+      withRoute(synthesizedObjects(lab), props, (route) => grantsOutcome(synthesizedObjects(lab), route)),
     live: {
-      commands: () => [getAllCommand(['httproutes.gateway.networking.k8s.io', 'referencegrants.gateway.networking.k8s.io'])],
+      commands: () => [
+        getAllCommand(['httproutes.gateway.networking.k8s.io', 'referencegrants.gateway.networking.k8s.io']),
+      ],
       interpret: overLiveObjects((objects) => withRoute(objects, props, (route) => grantsOutcome(objects, route))),
     },
   };

@@ -2,7 +2,8 @@
  * The VPC CNI network policy agent is on, with policy event logs: offline from the synthesized `vpc-cni` add-on
  * configuration (`enableNetworkPolicy`, `nodeAgent.enablePolicyEventLogs`), live from the arguments EKS gives the
  * agent container of the `aws-node` DaemonSet (`--enable-network-policy=true`, `--enable-policy-event-logs=true`,
- * the flags the user guide names for the same settings).
+ * the flags the user guide names for the same settings; amazon-vpc-cni-k8s charts/aws-vpc-cni/templates/daemonset.yaml
+ * renders them from the same two values in container `aws-eks-nodeagent`).
  */
 import type { CheckOutcome, CommandResult, LabExpectation } from '../lab-expectation';
 import { synthesizedVpcCniAddon } from '../vpc-cni-addon';
@@ -27,7 +28,8 @@ interface DaemonSetJson {
  * than its name (`aws-eks-nodeagent` in the add-on, `aws-network-policy-agent` in parts of the docs).
  */
 export function interpretNetworkPolicyAgent(result: CommandResult | undefined): CheckOutcome {
-  if (!result || result.exitCode !== 0) return { pass: false, actual: `kubectl failed: ${result?.stderr.trim() || 'no result'}` };
+  if (!result || result.exitCode !== 0)
+    return { pass: false, actual: `kubectl failed: ${result?.stderr.trim() || 'no result'}` };
   let daemonSet: DaemonSetJson;
   try {
     daemonSet = JSON.parse(result.stdout) as DaemonSetJson;
@@ -61,7 +63,9 @@ export function networkPolicyAgentExpectation(module: string, source?: string): 
       };
     },
     live: {
-      commands: () => [{ program: 'kubectl', args: ['get', 'daemonset', 'aws-node', '-n', 'kube-system', '-o', 'json'] }],
+      commands: () => [
+        { program: 'kubectl', args: ['get', 'daemonset', 'aws-node', '-n', 'kube-system', '-o', 'json'] },
+      ],
       interpret: (results) => interpretNetworkPolicyAgent(results[0]),
     },
   };

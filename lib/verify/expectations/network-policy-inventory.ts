@@ -39,8 +39,12 @@ function qualifiedName(object: ObjectJson): string {
 }
 
 /** Reads `kubectl get networkpolicies --all-namespaces -o json`. */
-export function interpretNetworkPolicyList(result: CommandResult | undefined, props: NetworkPolicyInventoryProps): CheckOutcome {
-  if (!result || result.exitCode !== 0) return { pass: false, actual: `kubectl failed: ${result?.stderr.trim() || 'no result'}` };
+export function interpretNetworkPolicyList(
+  result: CommandResult | undefined,
+  props: NetworkPolicyInventoryProps,
+): CheckOutcome {
+  if (!result || result.exitCode !== 0)
+    return { pass: false, actual: `kubectl failed: ${result?.stderr.trim() || 'no result'}` };
   try {
     const list = JSON.parse(result.stdout) as { readonly items?: readonly ObjectJson[] };
     return compare((list.items ?? []).map(qualifiedName), props);
@@ -60,7 +64,9 @@ export function networkPolicyInventoryExpectation(props: NetworkPolicyInventoryP
     source: props.source,
     checkOffline: (lab) =>
       compare(
-        lab.kubernetesObjects.filter(({ object }) => object.kind === 'NetworkPolicy').map(({ object }) => qualifiedName(object)),
+        lab.kubernetesObjects
+          .filter(({ object }) => object.kind === 'NetworkPolicy')
+          .map(({ object }) => qualifiedName(object)),
         sorted,
       ),
     live: {

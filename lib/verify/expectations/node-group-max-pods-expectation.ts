@@ -9,13 +9,20 @@ function nodeGroupWaitsForVpcCni(lab: SynthesizedLab, nodeGroupName: string): Ch
       if (resource.Type !== 'AWS::EKS::Nodegroup' || resource.Properties?.NodegroupName !== nodeGroupName) continue;
       // Inside a nested stack the edge to the parent's add-on is the nested stack's own dependency; the nested
       // stack resource is checked in the root template.
-      const direct = dependsOn(resource).some((id) => template.Resources[id]?.Type === 'AWS::EKS::Addon' && template.Resources[id].Properties?.AddonName === 'vpc-cni');
+      const direct = dependsOn(resource).some(
+        (id) =>
+          template.Resources[id]?.Type === 'AWS::EKS::Addon' &&
+          template.Resources[id].Properties?.AddonName === 'vpc-cni',
+      );
       if (direct) return { pass: true, actual: `${logicalId} is created after the vpc-cni add-on` };
       const root = lab.templates[0].template;
       const nestedWaits = Object.values(root.Resources).some(
         (candidate) =>
           candidate.Type === 'AWS::CloudFormation::Stack' &&
-          dependsOn(candidate).some((id) => root.Resources[id]?.Type === 'AWS::EKS::Addon' && root.Resources[id].Properties?.AddonName === 'vpc-cni'),
+          dependsOn(candidate).some(
+            (id) =>
+              root.Resources[id]?.Type === 'AWS::EKS::Addon' && root.Resources[id].Properties?.AddonName === 'vpc-cni',
+          ),
       );
       return nestedWaits
         ? { pass: true, actual: `${logicalId}'s nested stack is created after the vpc-cni add-on` }
@@ -42,12 +49,20 @@ export function nodeGroupMaxPodsExpectation(module: string, plan: PlannedNodeGro
       commands: () => [
         {
           program: 'kubectl',
-          args: ['get', 'nodes', '-l', `eks.amazonaws.com/nodegroup=${plan.name}`, '-o', 'jsonpath={.items[*].status.allocatable.pods}'],
+          args: [
+            'get',
+            'nodes',
+            '-l',
+            `eks.amazonaws.com/nodegroup=${plan.name}`,
+            '-o',
+            'jsonpath={.items[*].status.allocatable.pods}',
+          ],
         },
       ],
       interpret: (results: readonly CommandResult[]): CheckOutcome => {
         const values = results[0].stdout.trim().split(/\s+/).filter(Boolean);
-        if (results[0].exitCode !== 0 || values.length === 0) return { pass: false, actual: `no nodes found (${results[0].stderr.trim()})` };
+        if (results[0].exitCode !== 0 || values.length === 0)
+          return { pass: false, actual: `no nodes found (${results[0].stderr.trim()})` };
         return { pass: values.every((value) => Number(value) === plan.maxPods), actual: values.join(', ') };
       },
     },

@@ -22,6 +22,12 @@ export const NODE_GROUP_MAX_PODS_OUTPUT = 'NodeGroupMaxPods';
 export interface NodeGroupMaxPodsOptions {
   /** The module declaring the expectation. */
   readonly module: string;
+  /**
+   * @default `<module>/max-pods-<node group>`. A module that changes the value of a node group declared by another
+   * (prefix delegation changes every node group's) reuses the id the base gives it, `<owner>/max-pods-<name>`
+   * (lib/verify/base-expectations.ts), so the stricter check replaces the base one instead of running twice.
+   */
+  readonly id?: string;
   readonly nodeGroup: string;
   /** The value the lab states for the node group's kubelet. */
   readonly maxPods: number;
@@ -35,7 +41,8 @@ export function synthesizedEksMaxPods(lab: SynthesizedLab, nodeGroup: string): n
   );
   if (!found) return `no managed node group named ${nodeGroup} is synthesized`;
   const instanceTypes = (found.resource.Properties?.InstanceTypes ?? []) as unknown[];
-  if (instanceTypes.length !== 1) return `node group ${nodeGroup} has ${instanceTypes.length} instance types, expected 1`;
+  if (instanceTypes.length !== 1)
+    return `node group ${nodeGroup} has ${instanceTypes.length} instance types, expected 1`;
   const addon = synthesizedVpcCniAddon(lab.templates);
   const env = addon ? vpcCniEnv(addon.configuration) : {};
   return kubeletMaxPods(renderCfnValue(instanceTypes[0]), {
@@ -53,11 +60,19 @@ export function statedMaxPods(lab: SynthesizedLab, nodeGroup: string): number | 
 }
 
 /** Reads `kubectl ... -o jsonpath={.items[*].status.allocatable.pods}` output against the expected value. */
-export function interpretAllocatablePods(result: CommandResult | undefined, nodeGroup: string, expected: number): CheckOutcome {
+export function interpretAllocatablePods(
+  result: CommandResult | undefined,
+  nodeGroup: string,
+  expected: number,
+): CheckOutcome {
   if (!result || result.exitCode !== 0) {
     return { pass: false, actual: `kubectl failed: ${result?.stderr.trim() || 'no result'}` };
   }
-  const values = result.stdout.replace(/'/g, ' ').trim().split(/\s+/).filter((value) => value !== '');
+  const values = result.stdout
+    .replace(/'/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((value) => value !== '');
   if (values.length === 0) return { pass: false, actual: `no nodes of node group ${nodeGroup}` };
   const wrong = values.filter((value) => Number(value) !== expected);
   return {
@@ -73,10 +88,14 @@ export function interpretAllocatablePods(result: CommandResult | undefined, node
   };
 }
 
-export function nodeGroupMaxPodsExpectation(options: NodeGroupMaxPodsOptions): LabExpectation {
+/**
+ * The stated max pods of a node group, checked offline against the value EKS computes from the synthesized templates
+ * (instance type and vpc-cni add-on configuration) and the `NodeGroupMaxPods` output, live against allocatable pods.
+ */
+export function eksMaxPodsExpectation(options: NodeGroupMaxPodsOptions): LabExpectation {
   const { nodeGroup, maxPods } = options;
   return {
-    id: `${options.module}/max-pods-${nodeGroup}`,
+    id: options.id ?? `${options.module}/max-pods-${nodeGroup}`,
     module: options.module,
     subject: `kubelet maxPods of node group ${nodeGroup}`,
     expected: `${maxPods}`,
@@ -92,7 +111,14 @@ export function nodeGroupMaxPodsExpectation(options: NodeGroupMaxPodsOptions): L
       commands: () => [
         {
           program: 'kubectl',
-          args: ['get', 'nodes', '-l', `eks.amazonaws.com/nodegroup=${nodeGroup}`, '-o', 'jsonpath={.items[*].status.allocatable.pods}'],
+          args: [
+            'get',
+            'nodes',
+            '-l',
+            `eks.amazonaws.com/nodegroup=${nodeGroup}`,
+            '-o',
+            'jsonpath={.items[*].status.allocatable.pods}',
+          ],
         },
       ],
       interpret: (results) => interpretAllocatablePods(results[0], nodeGroup, maxPods),

@@ -4,12 +4,14 @@ import type { SynthesizedLab } from '../synthesized-lab';
 
 /** Which subnets packets leave from: by the VPC's primary CIDR (and CDK's subnet type tag), or by subnet CIDR. */
 export type SubnetSelector =
-  | { readonly vpcCidr: string; readonly subnetType?: 'Public' | 'Private' }
-  | { readonly subnetCidr: string };
+  { readonly vpcCidr: string; readonly subnetType?: 'Public' | 'Private' } | { readonly subnetCidr: string };
 
 /** Where the packet must end. */
 export type RouteDestination =
-  | { readonly kind: 'primary-interface-of-instance'; readonly instanceTag: { readonly key: string; readonly value: string } }
+  | {
+      readonly kind: 'primary-interface-of-instance';
+      readonly instanceTag: { readonly key: string; readonly value: string };
+    }
   | { readonly kind: 'delivered-in-vpc'; readonly vpcCidr: string };
 
 export interface RouteExpectationProps {
@@ -41,18 +43,31 @@ function vpcWithCidr(model: RoutingModel, cidr: string): string | undefined {
 }
 
 export function selectSubnets(model: RoutingModel, selector: SubnetSelector): string[] {
-  if ('subnetCidr' in selector) return [...model.subnets.values()].filter((subnet) => subnet.cidr?.text === selector.subnetCidr).map((subnet) => subnet.id);
+  if ('subnetCidr' in selector)
+    return [...model.subnets.values()]
+      .filter((subnet) => subnet.cidr?.text === selector.subnetCidr)
+      .map((subnet) => subnet.id);
   const vpc = vpcWithCidr(model, selector.vpcCidr);
   return [...model.subnets.values()]
-    .filter((subnet) => subnet.vpc === vpc && (!selector.subnetType || subnet.tags['aws-cdk:subnet-type'] === selector.subnetType))
+    .filter(
+      (subnet) =>
+        subnet.vpc === vpc && (!selector.subnetType || subnet.tags['aws-cdk:subnet-type'] === selector.subnetType),
+    )
     .map((subnet) => subnet.id);
 }
 
-function instanceWithTag(model: RoutingModel, instanceRef: string | undefined, tag: { key: string; value: string }): boolean {
+function instanceWithTag(
+  model: RoutingModel,
+  instanceRef: string | undefined,
+  tag: { key: string; value: string },
+): boolean {
   if (!instanceRef) return false;
   const resource = model.resource(instanceRef);
   const tags = (resource?.Properties?.Tags ?? []) as { Key?: unknown; Value?: unknown }[];
-  return resource?.Type === 'AWS::EC2::Instance' && tags.some((candidate) => candidate.Key === tag.key && candidate.Value === tag.value);
+  return (
+    resource?.Type === 'AWS::EC2::Instance' &&
+    tags.some((candidate) => candidate.Key === tag.key && candidate.Value === tag.value)
+  );
 }
 
 function failureOf(model: RoutingModel, trace: PacketTrace, reaches: RouteDestination): string | undefined {
@@ -79,9 +94,17 @@ function check(lab: SynthesizedLab, props: RouteExpectationProps): CheckOutcome 
   const failed = results.filter((result) => result.failure !== undefined);
   const notes = [...results.map((result) => `${result.subnet}: ${describeTrace(result.trace)}`), ...model.notes];
   if (failed.length > 0) {
-    return { pass: false, actual: failed.map((result) => `from ${result.subnet}: ${result.failure}`).join('; '), notes };
+    return {
+      pass: false,
+      actual: failed.map((result) => `from ${result.subnet}: ${result.failure}`).join('; '),
+      notes,
+    };
   }
-  return { pass: true, actual: `from ${subnets.length} subnet(s): ${results[0].trace.hops.length} hop(s), ${results[0].trace.outcome}`, notes };
+  return {
+    pass: true,
+    actual: `from ${subnets.length} subnet(s): ${results[0].trace.hops.length} hop(s), ${results[0].trace.outcome}`,
+    notes,
+  };
 }
 
 /**

@@ -49,7 +49,7 @@ export function securityGroupReachabilityExpectation(props: SecurityGroupReachab
       if (typeof scenario === 'string') return { pass: false, actual: `cannot be evaluated: ${scenario}` };
       const { model, from, to } = scenario;
       const verdicts = props.ports.map(({ port, protocol }) => model.canReach(from, to, port, protocol));
-      const pass = verdicts.every((verdict) => verdict.allowed === (props.expect === 'allowed'));
+      const pass = verdicts.every((verdict) => (props.expect === 'allowed' ? verdict.allowed : verdict.blocked));
       const notes = [...new Set([...(scenario.notes ?? []), ...verdicts.flatMap((verdict) => verdict.notes)])];
       return { pass, actual: verdicts.map((verdict) => verdict.explanation).join(' | '), notes };
     },

@@ -41,7 +41,10 @@ export function awsNodeContainer(result: CommandResult | undefined): ContainerJs
   }
 }
 
-export function interpretAwsNodeEnv(result: CommandResult | undefined, settings: Readonly<Record<string, string>>): CheckOutcome {
+export function interpretAwsNodeEnv(
+  result: CommandResult | undefined,
+  settings: Readonly<Record<string, string>>,
+): CheckOutcome {
   const container = awsNodeContainer(result);
   if (typeof container === 'string') return { pass: false, actual: container };
   const env = Object.fromEntries((container.env ?? []).map((variable) => [variable.name, variable.value ?? '']));

@@ -8,7 +8,10 @@ export const CURRENT_SERVER_COMMAND: LiveCommand = {
 };
 
 export function clusterEndpointCommand(clusterName: string): LiveCommand {
-  return { program: 'aws', args: ['eks', 'describe-cluster', '--name', clusterName, '--query', 'cluster.endpoint', '--output', 'text'] };
+  return {
+    program: 'aws',
+    args: ['eks', 'describe-cluster', '--name', clusterName, '--query', 'cluster.endpoint', '--output', 'text'],
+  };
 }
 
 export interface ContextCheck {
@@ -28,7 +31,10 @@ export function contextNamesCluster(context: string, clusterName: string): boole
 export async function confirmClusterContext(run: CommandRunner, clusterName: string): Promise<ContextCheck> {
   const context: CommandResult = await run(CURRENT_CONTEXT_COMMAND);
   if (context.exitCode !== 0) {
-    return { ok: false, message: `kubectl has no current context (${context.stderr.trim()}); run: aws eks update-kubeconfig --name ${clusterName}` };
+    return {
+      ok: false,
+      message: `kubectl has no current context (${context.stderr.trim()}); run: aws eks update-kubeconfig --name ${clusterName}`,
+    };
   }
   const name = context.stdout.trim();
   if (contextNamesCluster(name, clusterName)) return { ok: true, message: `kubectl context ${name}` };

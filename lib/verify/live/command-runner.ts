@@ -20,7 +20,11 @@ export function processCommandRunner(timeoutMs = 60_000): CommandRunner {
       });
       child.on('close', (code, signal) => {
         clearTimeout(timer);
-        resolve({ exitCode: code ?? (signal ? 124 : 1), stdout, stderr: signal ? `${stderr}killed after ${timeoutMs} ms` : stderr });
+        resolve({
+          exitCode: code ?? (signal ? 124 : 1),
+          stdout,
+          stderr: signal ? `${stderr}killed after ${timeoutMs} ms` : stderr,
+        });
       });
     });
 }

@@ -11,11 +11,23 @@ export interface ClassifiedCurl {
 
 /** Markers of each outcome in `curl -v` / `kubectl exec` output, most specific first. */
 const MARKERS: readonly { readonly outcome: CurlOutcome; readonly pattern: RegExp }[] = [
-  { outcome: 'could-not-run', pattern: /executable file not found|exec: "curl"|curl: not found|unable to upgrade connection|error: unable to find container|No resources found|not found in namespace/i },
-  { outcome: 'dns-failure', pattern: /Resolving timed out|Could not resolve host|Temporary failure in name resolution|Name or service not known/i },
+  {
+    outcome: 'could-not-run',
+    pattern:
+      /executable file not found|exec: "curl"|curl: not found|unable to upgrade connection|error: unable to find container|No resources found|not found in namespace/i,
+  },
+  {
+    outcome: 'dns-failure',
+    pattern:
+      /Resolving timed out|Could not resolve host|Temporary failure in name resolution|Name or service not known/i,
+  },
   { outcome: 'refused', pattern: /Connection refused|Failed to connect to [^\n]* port \d+[^\n]*: Connection refused/i },
   { outcome: 'connected', pattern: /HTTP\/[\d.]+ \d{3}|Connected to |^\s*\{"status"/im },
-  { outcome: 'timed-out', pattern: /Connection timed out|Timeout was reached|timed out after \d+ milliseconds|Failed to connect to .* after \d+ ms/i },
+  {
+    outcome: 'timed-out',
+    pattern:
+      /Connection timed out|Timeout was reached|timed out after \d+ milliseconds|Failed to connect to .* after \d+ ms/i,
+  },
 ];
 
 /**
@@ -35,7 +47,10 @@ export function classifyCurl(result: CommandResult): ClassifiedCurl {
   if (result.exitCode === 28) return { outcome: 'timed-out', evidence: 'curl exit code 28 (operation timed out)' };
   if (result.exitCode === 6) return { outcome: 'dns-failure', evidence: 'curl exit code 6 (could not resolve host)' };
   if (result.exitCode === 7) return { outcome: 'refused', evidence: 'curl exit code 7 (failed to connect)' };
-  return { outcome: 'could-not-run', evidence: (text.trim().split('\n').pop() ?? '').trim() || `exit code ${result.exitCode}` };
+  return {
+    outcome: 'could-not-run',
+    evidence: (text.trim().split('\n').pop() ?? '').trim() || `exit code ${result.exitCode}`,
+  };
 }
 
 /** Whether an outcome means the traffic got through (a refusal still means the packet reached the pod's port). */

@@ -4,7 +4,16 @@ import type { CommandRunner } from './command-runner';
 export function describeStackCommand(stackName: string): LiveCommand {
   return {
     program: 'aws',
-    args: ['cloudformation', 'describe-stacks', '--stack-name', stackName, '--query', 'Stacks[0].Outputs', '--output', 'json'],
+    args: [
+      'cloudformation',
+      'describe-stacks',
+      '--stack-name',
+      stackName,
+      '--query',
+      'Stacks[0].Outputs',
+      '--output',
+      'json',
+    ],
   };
 }
 

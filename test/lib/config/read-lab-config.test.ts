@@ -56,11 +56,17 @@ describe('typos in context keys', () => {
   });
 
   test('fails when a key under a module prefix is not defined by the module', () => {
-    expectConfigError({ 'prefixDelegation.warmPrefixTargt': '1' }, 'prefixDelegation.warmPrefixTargt', /prefixDelegation.warmPrefixTarget/);
+    expectConfigError(
+      { 'prefixDelegation.warmPrefixTargt': '1' },
+      'prefixDelegation.warmPrefixTargt',
+      /prefixDelegation.warmPrefixTarget/,
+    );
   });
 
   test('allows context keys that belong to the CDK itself', () => {
-    expect(() => read({ '@aws-cdk/core:newStyleStackSynthesis': true, 'aws:cdk:enable-path-metadata': true })).not.toThrow();
+    expect(() =>
+      read({ '@aws-cdk/core:newStyleStackSynthesis': true, 'aws:cdk:enable-path-metadata': true }),
+    ).not.toThrow();
   });
 });
 
@@ -110,7 +116,11 @@ describe('kubernetesVersion', () => {
   });
 
   test('fails when EKS has ended extended support for the version', () => {
-    expectConfigError({ kubernetesVersion: '1.31' }, 'kubernetesVersion', /ended extended support for 1\.31 on 2026-11-26/);
+    expectConfigError(
+      { kubernetesVersion: '1.31' },
+      'kubernetesVersion',
+      /ended extended support for 1\.31 on 2026-11-26/,
+    );
   });
 
   test('allows 1.31 the day before its extended support ends, with an extended-support warning', () => {
@@ -154,7 +164,11 @@ describe('CIDRs', () => {
   });
 
   test('fails when the secondary CIDR is from another RFC 1918 block than the VPC', () => {
-    expectConfigError({ secondaryCidr: '192.168.0.0/16' }, 'secondaryCidr', /100\.64\.0\.0\/10 or inside 10\.0\.0\.0\/8/);
+    expectConfigError(
+      { secondaryCidr: '192.168.0.0/16' },
+      'secondaryCidr',
+      /100\.64\.0\.0\/10 or inside 10\.0\.0\.0\/8/,
+    );
   });
 
   test('allows a secondary CIDR from the VPC CIDR block or from 100.64.0.0/10', () => {

@@ -27,12 +27,15 @@ describe('classifies the workshop outputs', () => {
   });
 
   test('a telnet connection that the server answered is a connection even when curl then times out', () => {
-    const output = '*   Trying 172.20.14.3:3306...\n* Connected to catalog-mysql.catalog (172.20.14.3) port 3306\ncurl: (28) Operation timed out after 8001 milliseconds';
+    const output =
+      '*   Trying 172.20.14.3:3306...\n* Connected to catalog-mysql.catalog (172.20.14.3) port 3306\ncurl: (28) Operation timed out after 8001 milliseconds';
     expect(classifyCurl(result(output, 28)).outcome).toBe('connected');
   });
 
   test('a refused connection reached the pod but nothing listens: neither allowed nor blocked', () => {
-    const classified = classifyCurl(result('curl: (7) Failed to connect to orders.orders port 80 after 2 ms: Connection refused', 7));
+    const classified = classifyCurl(
+      result('curl: (7) Failed to connect to orders.orders port 80 after 2 ms: Connection refused', 7),
+    );
     expect(classified.outcome).toBe('refused');
     expect(outcomeReached(classified.outcome)).toBeUndefined();
   });

@@ -1,7 +1,10 @@
 import { main, EXIT_FAILED, EXIT_PASSED, EXIT_REFUSED } from '../../../bin/verify';
 import { contextNamesCluster } from '../../../lib/verify/live/cluster-context-check';
 import type { CommandResult, LiveCommand } from '../../../lib/verify/lab-expectation';
-import { connectivityExpectation, FALLBACK_CURL_IMAGE } from '../../../lib/verify/expectations/connectivity-expectation';
+import {
+  connectivityExpectation,
+  FALLBACK_CURL_IMAGE,
+} from '../../../lib/verify/expectations/connectivity-expectation';
 import { labExpectations } from '../../../lib/verify/lab-expectations';
 import { verifyLive } from '../../../lib/verify/verify-live';
 import { synthesizeForTest } from '../../support/lab-fixtures';
@@ -37,7 +40,9 @@ function captureIo() {
 describe('cluster context check', () => {
   test('recognises the context name update-kubeconfig writes', () => {
     expect(contextNamesCluster(LAB_CONTEXT, 'eks-workshop')).toBe(true);
-    expect(contextNamesCluster('arn:aws:eks:us-west-2:111122223333:cluster/eks-workshop-2', 'eks-workshop')).toBe(false);
+    expect(contextNamesCluster('arn:aws:eks:us-west-2:111122223333:cluster/eks-workshop-2', 'eks-workshop')).toBe(
+      false,
+    );
   });
 
   test('refuses to run when the current context is another cluster, and runs no check', async () => {
@@ -88,11 +93,17 @@ describe('live run', () => {
   test('fails with exit 1 when a call the app needs times out, and says so in JSON', async () => {
     const { io, out } = captureIo();
     const run = recordedCluster([
-      [/deployment\/ui -- curl .*catalog/, { exitCode: 28, stdout: '', stderr: 'curl: (28) Resolving timed out after 5000 milliseconds' }],
+      [
+        /deployment\/ui -- curl .*catalog/,
+        { exitCode: 28, stdout: '', stderr: 'curl: (28) Resolving timed out after 5000 milliseconds' },
+      ],
       ...healthyLab,
     ]);
     expect(await main(['--modules', '', '--live', '--json'], io, run)).toBe(EXIT_FAILED);
-    const report = JSON.parse(out.join('\n')) as { failed: number; results: { id: string; pass: boolean; actual: string }[] };
+    const report = JSON.parse(out.join('\n')) as {
+      failed: number;
+      results: { id: string; pass: boolean; actual: string }[];
+    };
     expect(report.failed).toBe(1);
     expect(report.results.find((result) => result.id === 'app/ui-to-catalog')).toMatchObject({
       pass: false,
@@ -118,7 +129,9 @@ describe('live run', () => {
     expect(text).toContain(
       'kubectl exec -n ui deployment/ui -- curl -v -s -o /dev/null --connect-timeout 5 --max-time 8 http://catalog.catalog:80/health',
     );
-    expect(text).toContain("kubectl get nodes -l eks.amazonaws.com/nodegroup=default -o 'jsonpath={.items[*].status.allocatable.pods}'");
+    expect(text).toContain(
+      "kubectl get nodes -l eks.amazonaws.com/nodegroup=default -o 'jsonpath={.items[*].status.allocatable.pods}'",
+    );
   });
 });
 
@@ -136,13 +149,31 @@ describe('commands per kind of expectation', () => {
     expect(expectation.live?.commands(context)).toEqual([
       {
         program: 'kubectl',
-        args: ['exec', '-n', 'ui', 'deployment/ui', '--', 'curl', '-v', '-s', '-o', '/dev/null', '--connect-timeout', '5', '--max-time', '8', 'telnet://catalog-mysql.catalog:3306'],
+        args: [
+          'exec',
+          '-n',
+          'ui',
+          'deployment/ui',
+          '--',
+          'curl',
+          '-v',
+          '-s',
+          '-o',
+          '/dev/null',
+          '--connect-timeout',
+          '5',
+          '--max-time',
+          '8',
+          'telnet://catalog-mysql.catalog:3306',
+        ],
       },
     ]);
   });
 
   test('without curl in the image, falls back to an ephemeral pod with the source labels and namespace', () => {
-    const [expectation] = labExpectations(lab.plan).filter((candidate) => candidate.id === 'app/catalog-to-catalog-mysql');
+    const [expectation] = labExpectations(lab.plan).filter(
+      (candidate) => candidate.id === 'app/catalog-to-catalog-mysql',
+    );
     const noCurl = { exitCode: 126, stdout: '', stderr: 'exec: "curl": executable file not found in $PATH' };
     const fallback = expectation.live?.fallback?.([noCurl], context);
     expect(fallback).toHaveLength(1);
@@ -156,19 +187,32 @@ describe('commands per kind of expectation', () => {
         'telnet://catalog-mysql.catalog:3306',
       ]),
     );
-    expect(expectation.live?.fallback?.([{ exitCode: 0, stdout: '', stderr: '< HTTP/1.1 200 OK' }], context)).toBeUndefined();
+    expect(
+      expectation.live?.fallback?.([{ exitCode: 0, stdout: '', stderr: '< HTTP/1.1 200 OK' }], context),
+    ).toBeUndefined();
   });
 
   test('a live run reports which fallback answered', async () => {
     const run = recordedCluster([
-      [/deployment\/catalog -- curl/, { exitCode: 126, stdout: '', stderr: 'exec: "curl": executable file not found in $PATH' }],
-      [/run lab-verify-app-catalog-to-catalog-mysql/, { exitCode: 0, stdout: '', stderr: '* Connected to catalog-mysql.catalog (172.20.1.1) port 3306' }],
+      [
+        /deployment\/catalog -- curl/,
+        { exitCode: 126, stdout: '', stderr: 'exec: "curl": executable file not found in $PATH' },
+      ],
+      [
+        /run lab-verify-app-catalog-to-catalog-mysql/,
+        { exitCode: 0, stdout: '', stderr: '* Connected to catalog-mysql.catalog (172.20.1.1) port 3306' },
+      ],
       ...healthyLab,
     ]);
     const verification = await verifyLive(lab, run);
     expect(verification.kind).toBe('ran');
-    const result = verification.kind === 'ran' ? verification.summary.results.find((r) => r.expectation.id === 'app/catalog-to-catalog-mysql') : undefined;
+    const result =
+      verification.kind === 'ran'
+        ? verification.summary.results.find((r) => r.expectation.id === 'app/catalog-to-catalog-mysql')
+        : undefined;
     expect(result?.outcome.pass).toBe(true);
-    expect(result?.outcome.notes?.join(' ')).toMatch(/answered by: kubectl run lab-verify-app-catalog-to-catalog-mysql/);
+    expect(result?.outcome.notes?.join(' ')).toMatch(
+      /answered by: kubectl run lab-verify-app-catalog-to-catalog-mysql/,
+    );
   });
 });

@@ -1,11 +1,18 @@
-import { mergeVpcCniContributions, VpcCniConflictError, vpcCniSetting } from '../../../lib/vpc-cni/vpc-cni-configuration';
+import {
+  mergeVpcCniContributions,
+  VpcCniConflictError,
+  vpcCniSetting,
+} from '../../../lib/vpc-cni/vpc-cni-configuration';
 
 test('merges contributions into one nested configuration', () => {
   const merged = mergeVpcCniContributions([
     { source: 'module a', configuration: { env: { ENABLE_PREFIX_DELEGATION: 'true' } } },
     { source: 'module b', configuration: { env: { ENABLE_POD_ENI: 'true' }, enableNetworkPolicy: 'true' } },
   ]);
-  expect(merged).toEqual({ env: { ENABLE_PREFIX_DELEGATION: 'true', ENABLE_POD_ENI: 'true' }, enableNetworkPolicy: 'true' });
+  expect(merged).toEqual({
+    env: { ENABLE_PREFIX_DELEGATION: 'true', ENABLE_POD_ENI: 'true' },
+    enableNetworkPolicy: 'true',
+  });
   expect(vpcCniSetting(merged, 'env.ENABLE_POD_ENI')).toBe('true');
   expect(vpcCniSetting(merged, 'env.MISSING')).toBeUndefined();
 });

@@ -19,7 +19,9 @@ const objects: K8sObject[] = [
 ];
 
 function find(kind: string, namespace: string | undefined, name: string): K8sObject {
-  const found = objects.filter((o) => o.kind === kind && o.metadata.name === name && o.metadata.namespace === namespace);
+  const found = objects.filter(
+    (o) => o.kind === kind && o.metadata.name === name && o.metadata.namespace === namespace,
+  );
   expect(found).toHaveLength(1);
   return found[0];
 }
@@ -27,9 +29,14 @@ function find(kind: string, namespace: string | undefined, name: string): K8sObj
 const APP_SERVICES = ['ui', 'catalog', 'carts', 'checkout', 'orders'];
 
 describe('namespaces', () => {
-  test.each(['ui', 'catalog', 'carts', 'checkout', 'orders', 'other'])('creates namespace %s labelled created-by', (name) => {
-    expect(find('Namespace', undefined, name).metadata.labels).toEqual({ 'app.kubernetes.io/created-by': 'eks-workshop' });
-  });
+  test.each(['ui', 'catalog', 'carts', 'checkout', 'orders', 'other'])(
+    'creates namespace %s labelled created-by',
+    (name) => {
+      expect(find('Namespace', undefined, name).metadata.labels).toEqual({
+        'app.kubernetes.io/created-by': 'eks-workshop',
+      });
+    },
+  );
 
   test('keeps the empty dummy ConfigMap in other', () => {
     expect(find('ConfigMap', 'other', 'dummy').data).toBeUndefined();
@@ -37,22 +44,28 @@ describe('namespaces', () => {
 });
 
 describe('application services', () => {
-  test.each(APP_SERVICES)('%s pods carry exactly the workshop labels and the Deployment selects on three of them', (name) => {
-    const deployment = find('Deployment', name, name);
-    expect(deployment.spec.selector.matchLabels).toEqual({
-      'app.kubernetes.io/name': name,
-      'app.kubernetes.io/instance': name,
-      'app.kubernetes.io/component': 'service',
-    });
-    expect(deployment.spec.template.metadata.labels).toEqual({
-      'app.kubernetes.io/name': name,
-      'app.kubernetes.io/instance': name,
-      'app.kubernetes.io/component': 'service',
-      'app.kubernetes.io/created-by': 'eks-workshop',
-    });
-    expect(deployment.metadata.labels).toEqual({ 'app.kubernetes.io/created-by': 'eks-workshop', 'app.kubernetes.io/type': 'app' });
-    expect(deployment.spec.replicas).toBe(1);
-  });
+  test.each(APP_SERVICES)(
+    '%s pods carry exactly the workshop labels and the Deployment selects on three of them',
+    (name) => {
+      const deployment = find('Deployment', name, name);
+      expect(deployment.spec.selector.matchLabels).toEqual({
+        'app.kubernetes.io/name': name,
+        'app.kubernetes.io/instance': name,
+        'app.kubernetes.io/component': 'service',
+      });
+      expect(deployment.spec.template.metadata.labels).toEqual({
+        'app.kubernetes.io/name': name,
+        'app.kubernetes.io/instance': name,
+        'app.kubernetes.io/component': 'service',
+        'app.kubernetes.io/created-by': 'eks-workshop',
+      });
+      expect(deployment.metadata.labels).toEqual({
+        'app.kubernetes.io/created-by': 'eks-workshop',
+        'app.kubernetes.io/type': 'app',
+      });
+      expect(deployment.spec.replicas).toBe(1);
+    },
+  );
 
   test.each(APP_SERVICES)('%s Service maps port 80 to the named container port http (8080)', (name) => {
     const service = find('Service', name, name);
@@ -73,13 +86,34 @@ describe('application services', () => {
 
   test('probes, resources and images follow the workshop table', () => {
     const container = (name: string) => find('Deployment', name, name).spec.template.spec.containers[0];
-    expect(container('ui').livenessProbe).toMatchObject({ httpGet: { path: '/actuator/health/liveness', port: 8080 }, initialDelaySeconds: 45, periodSeconds: 20 });
+    expect(container('ui').livenessProbe).toMatchObject({
+      httpGet: { path: '/actuator/health/liveness', port: 8080 },
+      initialDelaySeconds: 45,
+      periodSeconds: 20,
+    });
     expect(container('ui').readinessProbe).toBeUndefined();
-    expect(container('catalog').readinessProbe).toMatchObject({ httpGet: { path: '/health', port: 8080 }, successThreshold: 3, periodSeconds: 5 });
-    expect(container('carts').readinessProbe).toMatchObject({ httpGet: { path: '/actuator/health/readiness' }, initialDelaySeconds: 15, periodSeconds: 3 });
-    expect(container('orders').readinessProbe).toMatchObject({ httpGet: { path: '/actuator/health/liveness' }, successThreshold: 3 });
-    expect(container('ui').resources).toEqual({ requests: { cpu: '250m', memory: '1536Mi' }, limits: { memory: '1536Mi' } });
-    expect(container('carts').resources).toEqual({ requests: { cpu: '250m', memory: '1024Mi' }, limits: { memory: '1024Mi' } });
+    expect(container('catalog').readinessProbe).toMatchObject({
+      httpGet: { path: '/health', port: 8080 },
+      successThreshold: 3,
+      periodSeconds: 5,
+    });
+    expect(container('carts').readinessProbe).toMatchObject({
+      httpGet: { path: '/actuator/health/readiness' },
+      initialDelaySeconds: 15,
+      periodSeconds: 3,
+    });
+    expect(container('orders').readinessProbe).toMatchObject({
+      httpGet: { path: '/actuator/health/liveness' },
+      successThreshold: 3,
+    });
+    expect(container('ui').resources).toEqual({
+      requests: { cpu: '250m', memory: '1536Mi' },
+      limits: { memory: '1536Mi' },
+    });
+    expect(container('carts').resources).toEqual({
+      requests: { cpu: '250m', memory: '1024Mi' },
+      limits: { memory: '1024Mi' },
+    });
     expect(container('catalog').image).toBe('public.ecr.aws/aws-containers/retail-store-sample-catalog:1.2.1');
     expect(container('ui').imagePullPolicy).toBe('IfNotPresent');
   });
@@ -139,14 +173,22 @@ describe('data stores', () => {
       'app.kubernetes.io/created-by': 'eks-workshop',
       'app.kubernetes.io/team': 'database',
     });
-    expect(workload.spec.template.spec.containers[0].ports).toEqual([{ name: portName, containerPort: port, protocol: 'TCP' }]);
-    expect(find('Service', namespace, name).spec.ports).toEqual([{ name: portName, port, protocol: 'TCP', targetPort: portName }]);
-    if (kind === 'StatefulSet') expect(workload.spec.serviceName).toBe(name);
+    expect(workload.spec.template.spec.containers[0].ports).toEqual([
+      { name: portName, containerPort: port, protocol: 'TCP' },
+    ]);
+    expect(find('Service', namespace, name).spec.ports).toEqual([
+      { name: portName, port, protocol: 'TCP', targetPort: portName },
+    ]);
+    expect(workload.spec.serviceName).toBe(kind === 'StatefulSet' ? name : undefined);
   });
 
   test('reads database credentials only from Secrets, never from literal values', () => {
     const env = (kind: string, namespace: string, name: string) =>
-      find(kind, namespace, name).spec.template.spec.containers[0].env as { name: string; value?: string; valueFrom?: unknown }[];
+      find(kind, namespace, name).spec.template.spec.containers[0].env as {
+        name: string;
+        value?: string;
+        valueFrom?: unknown;
+      }[];
     const mysql = env('StatefulSet', 'catalog', 'catalog-mysql');
     expect(mysql.find((e) => e.name === 'MYSQL_ROOT_PASSWORD')).toEqual({
       name: 'MYSQL_ROOT_PASSWORD',
@@ -195,7 +237,10 @@ describe('customization', () => {
     expect(deployment.spec.template.spec.containers[0].envFrom).toContainEqual({ secretRef: { name: 'catalog-rds' } });
     expect(deployment.spec.template.metadata.annotations['lab/rollout']).toBe('x');
     const configMap = chart.find((o) => o.kind === 'ConfigMap')!;
-    expect(configMap.data).toMatchObject({ RETAIL_CATALOG_PERSISTENCE_ENDPOINT: 'db.example:3306', RETAIL_CATALOG_PERSISTENCE_DB_NAME: 'catalog' });
+    expect(configMap.data).toMatchObject({
+      RETAIL_CATALOG_PERSISTENCE_ENDPOINT: 'db.example:3306',
+      RETAIL_CATALOG_PERSISTENCE_DB_NAME: 'catalog',
+    });
     const mysql = chart.find((o) => o.kind === 'StatefulSet')!;
     expect(mysql.spec.template.spec.nodeSelector).toBeUndefined();
   });
