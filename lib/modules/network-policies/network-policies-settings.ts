@@ -3,6 +3,9 @@ import type { ContextKeySpec } from '../../config/context-key-spec';
 import type { ContextReader } from '../../config/context-reader';
 import { LabConfigError } from '../../config/lab-config-error';
 
+/** The module's key in the registry (`-c modules=network-policies`), used as the `module` of its expectations. */
+export const NETWORK_POLICIES_MODULE_KEY = 'network-policies';
+
 /** The lab's steps, in order (workshop S1-S6), then the working end state. */
 export const NETWORK_POLICY_STAGES = [
   'default-deny',

@@ -1,0 +1,33 @@
+import type { LabModuleDefinition } from '../lab-module';
+import { networkPoliciesExpectations } from './network-policies-expectations';
+import { NETWORK_POLICIES_KEY_SPECS } from './network-policies-settings';
+import { NETWORK_POLICIES_STACK_ID, NetworkPoliciesStack } from './network-policies-stack';
+import { checkNetworkPolicyVpcCniVersion, NETWORK_POLICY_VPC_CNI_CONFIGURATION } from './network-policies-vpc-cni';
+
+/**
+ * `network-policies`: the VPC CNI network policy agent (with policy event logs) and the workshop's
+ * NetworkPolicies, one lab step at a time (`networkPolicies.stage`), each stage with the workshop's connectivity
+ * table as verify expectations.
+ */
+export const NETWORK_POLICIES_MODULE: LabModuleDefinition = {
+  title: 'network-policies',
+  summary:
+    'Kubernetes NetworkPolicies enforced by the VPC CNI network policy agent: the workshop\u2019s policies step by step ' +
+    '(default-deny egress, ui egress, catalog and catalog-mysql ingress, the orders debug exercise), and a complete ' +
+    'stage where everything stays locked down and every retail app call still works.',
+  keyPrefix: 'networkPolicies',
+  keySpecs: NETWORK_POLICIES_KEY_SPECS,
+  requiresModules: [],
+  requiresCapabilities: [],
+  conflicts: [],
+  vpcCniConfiguration: () => NETWORK_POLICY_VPC_CNI_CONFIGURATION,
+  nodeGroups: () => [],
+  validate: (config) => checkNetworkPolicyVpcCniVersion(config.vpcCniVersion),
+  expectations: (config) => networkPoliciesExpectations(config.networkPolicies.stage),
+  create: (scope, foundation) => ({
+    stack: new NetworkPoliciesStack(scope, NETWORK_POLICIES_STACK_ID, {
+      foundation,
+      stage: foundation.config.networkPolicies.stage,
+    }),
+  }),
+};

@@ -1,0 +1,52 @@
+import { BASE_KEYS } from '../../config/base-context-keys';
+import { LabConfigError } from '../../config/lab-config-error';
+import type { VpcCniConfiguration } from '../../vpc-cni/vpc-cni-configuration';
+
+/**
+ * The `vpc-cni` add-on settings of the lab (EKS user guide): `enableNetworkPolicy` turns on the network policy
+ * controller and the node agent ("Restrict Pod network traffic with Kubernetes network policies", step 4), and
+ * `nodeAgent.enablePolicyEventLogs` makes the agent write the flow log the debug step greps,
+ * `/var/log/aws-routed-eni/network-policy-agent.log` ("Troubleshooting Kubernetes network policies"). Both are
+ * strings in the add-on's configuration schema.
+ * https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy-configure.html
+ * https://docs.aws.amazon.com/eks/latest/userguide/network-policies-troubleshooting.html
+ */
+export const NETWORK_POLICY_VPC_CNI_CONFIGURATION = {
+  enableNetworkPolicy: 'true',
+  nodeAgent: { enablePolicyEventLogs: 'true' },
+} as const satisfies VpcCniConfiguration;
+
+/**
+ * The first `vpc-cni` add-on version the user guide names for network policies: "Version 1.14 or later", and for
+ * the add-on configuration "Select a v1.14.0-eksbuild.3 or later version" (both settings above).
+ */
+export const MIN_NETWORK_POLICY_VPC_CNI_VERSION = 'v1.14.0-eksbuild.3';
+
+/** `vX.Y.Z-eksbuild.N` as four numbers, or undefined. */
+function addonVersionParts(version: string): readonly number[] | undefined {
+  const match = /^v(\d+)\.(\d+)\.(\d+)-eksbuild\.(\d+)$/.exec(version);
+  return match ? match.slice(1).map(Number) : undefined;
+}
+
+/** Whether add-on version `version` is at least `minimum` (both `vX.Y.Z-eksbuild.N`, the build compared last). */
+export function addonVersionAtLeast(version: string, minimum: string): boolean {
+  const have = addonVersionParts(version);
+  const need = addonVersionParts(minimum);
+  if (!have || !need) return false;
+  for (let index = 0; index < need.length; index++) {
+    if (have[index] !== need[index]) return have[index] > need[index];
+  }
+  return true;
+}
+
+/** Fails at synth when `vpcCniVersion` pins an add-on that cannot enforce network policies. */
+export function checkNetworkPolicyVpcCniVersion(version: string | undefined): void {
+  if (version === undefined || addonVersionAtLeast(version, MIN_NETWORK_POLICY_VPC_CNI_VERSION)) return;
+  throw new LabConfigError(
+    BASE_KEYS.vpcCniVersion,
+    version,
+    `${MIN_NETWORK_POLICY_VPC_CNI_VERSION} or later (or no pin) when module network-policies is enabled`,
+    'The VPC CNI enforces Kubernetes network policies from version 1.14, and the add-on accepts enableNetworkPolicy ' +
+      `from ${MIN_NETWORK_POLICY_VPC_CNI_VERSION} (EKS user guide, "Restrict Pod network traffic with Kubernetes network policies").`,
+  );
+}
