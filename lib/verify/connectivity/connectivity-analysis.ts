@@ -79,6 +79,11 @@ export class ConnectivityAnalysis {
       inventory: this.inventory,
       index: this.index,
       allowedBetween: (source, destination) => this.allowedBetween(source, destination),
+      egressAllowedBetween: (source, destination) =>
+        this.egressPorts(
+          { kind: 'workload', index: source, name: this.workloads[source].name },
+          { kind: 'workload', index: destination, name: this.workloads[destination].name },
+        ),
     });
     return this.cachedWarnings;
   }

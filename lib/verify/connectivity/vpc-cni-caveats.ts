@@ -19,6 +19,8 @@ export interface CaveatContext {
   readonly index: PolicyIndex;
   /** Spec verdict for a pair of workload indices. */
   readonly allowedBetween: (source: number, destination: number) => PortSet;
+  /** What the source's egress rules alone allow towards the destination. */
+  readonly egressAllowedBetween: (source: number, destination: number) => PortSet;
 }
 
 /**
@@ -37,9 +39,10 @@ export function findVpcCniCaveats(context: CaveatContext): ConnectivityWarning[]
 /**
  * EKS considerations: "For any of your Kubernetes services, the service port must be the same as the container
  * port. If you're using named ports, use the same name in the service spec too." It matters for egress-isolated
- * clients, whose egress rules name the pod port while their packets carry the Service port.
+ * clients whose egress rules allow the pod port but not the Service port their packets carry (ingress is decided
+ * on the destination pod's port either way).
  */
-function servicePortCaveats({ inventory, index, allowedBetween }: CaveatContext): ConnectivityWarning[] {
+function servicePortCaveats({ inventory, index, allowedBetween, egressAllowedBetween }: CaveatContext): ConnectivityWarning[] {
   const { workloads } = inventory;
   const egressIsolated = workloads.flatMap((_, source) =>
     index.egress[source].isolatingPolicies.length > 0 ? [source] : [],
@@ -61,8 +64,13 @@ function servicePortCaveats({ inventory, index, allowedBetween }: CaveatContext)
         const targetPort = resolveTargetPort(port, workloads[backend].containerPorts);
         return targetPort !== undefined && (targetPort !== port.port || nameDiffers) ? [{ backend, targetPort }] : [];
       });
+      // Only clients whose rules tell the two ports apart are affected: a rule without ports (or one that also
+      // allows the Service port) lets the packet through whichever port the agent compares.
       const clients = egressIsolated.filter((source) =>
-        mismatched.some(({ backend, targetPort }) => allowedBetween(source, backend).has(port.protocol, targetPort)),
+        mismatched.some(({ backend, targetPort }) => {
+          if (!allowedBetween(source, backend).has(port.protocol, targetPort)) return false;
+          return nameDiffers || !egressAllowedBetween(source, backend).has(port.protocol, port.port);
+        }),
       );
       if (clients.length === 0) continue;
       const clientNames = clients.map((client) => workloads[client].name);

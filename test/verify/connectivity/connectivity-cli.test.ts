@@ -102,9 +102,9 @@ describe('connectivity CLI', () => {
   });
 
   it('prints Amazon VPC CNI caveats to stderr and keeps them out of the JSON', () => {
-    const { code, stdout, stderr } = run('--json', join(__dirname, 'fixtures', 'retail-store'));
+    const { code, stdout, stderr } = run('--json', fixture('service-port-caveat.yaml'));
     expect(code).toBe(EXIT_SUCCESS);
-    expect(stderr).toMatch(/^warning \[service-port-differs-from-container-port\] Service assets\/assets /m);
+    expect(stderr).toMatch(/^warning \[service-port-differs-from-container-port\] Service shop\/api /m);
     expect(stdout).not.toContain('warning');
   });
 

@@ -83,22 +83,12 @@ describe('retail-store scenario (15 workloads, 7 policies)', () => {
     expect(analysis.canReach('monitoring/prometheus', 'catalog/catalog', 8080).allowed).toBe(false);
   });
 
-  it('warns that the egress-isolated ui reaches Services whose port 80 differs from container port 8080', () => {
-    const warned = analysis.warnings
-      .filter((warning) => warning.code === 'service-port-differs-from-container-port')
-      .map((warning) => warning.service);
-    expect(warned).toEqual([
-      'assets/assets',
-      'carts/carts',
-      'catalog/catalog',
-      'checkout/checkout',
-      'orders/orders',
-      'ui/ui',
-    ]);
-    expect(analysis.canReachService('ui/ui', 'catalog/catalog', 80).warnings.map((warning) => warning.code)).toEqual([
-      'service-port-differs-from-container-port',
-    ]);
-    expect(analysis.canReachService('checkout/checkout', 'orders/orders', 80).warnings).toEqual([]);
+  it('does not warn about Service port 80 vs container port 8080 when the ui egress rules allow every port', () => {
+    // allow-ui-egress has no `ports`, so the VPC CNI lets the packet through whichever port it compares; the
+    // workshop's own curl checks (ui -> catalog at S2 and S3) show this setup working on EKS.
+    const warned = analysis.warnings.filter((warning) => warning.code === 'service-port-differs-from-container-port');
+    expect(warned).toEqual([]);
+    expect(analysis.canReachService('ui/ui', 'catalog/catalog', 80).warnings).toEqual([]);
   });
 
   it('analyses the whole app, every ordered pair and its warnings, in well under a second', () => {
