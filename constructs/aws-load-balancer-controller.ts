@@ -4,6 +4,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, type IDependable } from 'constructs';
+import { CLOUD_NODES_ONLY_AFFINITY } from './cloud-node-affinity';
 import { acknowledgePublishedPolicyWildcards } from './nag-acknowledgements';
 import { PodIdentityRole } from './pod-identity-role';
 
@@ -79,6 +80,7 @@ export class AwsLoadBalancerController extends Construct {
         region: Stack.of(this).region,
         vpcId: props.cluster.vpc.vpcId,
         serviceAccount: { create: true, name: AWS_LOAD_BALANCER_CONTROLLER.serviceAccount },
+        affinity: CLOUD_NODES_ONLY_AFFINITY,
       },
     });
     this.chart.node.addDependency(identity.association, policy, ...props.after);

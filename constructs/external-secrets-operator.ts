@@ -5,6 +5,7 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { App as Cdk8sApp, Chart } from 'cdk8s';
 import { Construct, type IDependable } from 'constructs';
 import { deployChart } from './chart-manifest';
+import { CLOUD_NODES_ONLY_AFFINITY } from './cloud-node-affinity';
 import { PodIdentityRole } from './pod-identity-role';
 import { AwsSecretsManagerClusterSecretStore } from '../manifests/external-secrets/cluster-secret-store';
 
@@ -63,6 +64,9 @@ export class ExternalSecretsOperator extends Construct {
       values: {
         installCRDs: true,
         serviceAccount: { create: true, name: EXTERNAL_SECRETS_CHART.serviceAccount },
+        affinity: CLOUD_NODES_ONLY_AFFINITY,
+        webhook: { affinity: CLOUD_NODES_ONLY_AFFINITY },
+        certController: { affinity: CLOUD_NODES_ONLY_AFFINITY },
       },
     });
     this.chart.node.addDependency(identity.association, ...props.after);

@@ -19,6 +19,8 @@ export interface LabPlan {
   /** The `vpc-cni` add-on configuration: every enabled module's contribution, merged. */
   readonly vpcCniConfiguration: VpcCniConfiguration;
   readonly prefixDelegation: boolean;
+  /** Custom networking (ENIConfig) is a setting of the whole aws-node DaemonSet: it applies to every node. */
+  readonly customNetworking: boolean;
   readonly nodeGroups: readonly PlannedNodeGroup[];
 }
 
@@ -30,12 +32,13 @@ export function planLab(config: LabConfig): LabPlan {
     })),
   );
   const prefixDelegation = vpcCniSetting(vpcCniConfiguration, 'env.ENABLE_PREFIX_DELEGATION') === 'true';
+  const customNetworking = vpcCniSetting(vpcCniConfiguration, 'env.AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG') === 'true';
+  // ipamd of every node reads the same aws-node environment, so with custom networking on, the nodes of every node
+  // group take pod addresses from their zone's ENIConfig subnet and EKS computes their max pods accordingly.
   const nodeGroups = plannedNodeGroups(config).map((plan) => ({
     ...plan,
-    maxPods: kubeletMaxPods(plan.instanceType.name, {
-      customNetworking: plan.podAddressSource === 'eniconfig-subnets',
-      prefixDelegation,
-    }),
+    podAddressSource: customNetworking ? ('eniconfig-subnets' as const) : plan.podAddressSource,
+    maxPods: kubeletMaxPods(plan.instanceType.name, { customNetworking, prefixDelegation }),
   }));
-  return { config, vpcCniConfiguration, prefixDelegation, nodeGroups };
+  return { config, vpcCniConfiguration, prefixDelegation, customNetworking, nodeGroups };
 }

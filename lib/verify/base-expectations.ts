@@ -1,7 +1,7 @@
 import { type RetailAppCall, RETAIL_APP_CALLS } from '../../manifests/retail-app/retail-app-calls';
 import type { LabPlan } from '../lab-plan';
 import { connectivityExpectation } from './expectations/connectivity-expectation';
-import { nodeGroupMaxPodsExpectation } from './expectations/node-group-max-pods-expectation';
+import { eksMaxPodsExpectation } from './expectations/node-group-max-pods';
 import type { LabExpectation } from './lab-expectation';
 
 /** Id of the expectation about one retail app call; a module that changes the verdict declares the same id. */
@@ -35,6 +35,8 @@ export function baseExpectations(plan: LabPlan): LabExpectation[] {
     ...RETAIL_APP_CALLS.map((call) =>
       appCallExpectation(call, 'base', 'allowed', 'retail app ConfigMaps (normal use)'),
     ),
-    ...plan.nodeGroups.map((group) => nodeGroupMaxPodsExpectation(group.owner, group)),
+    ...plan.nodeGroups.map((group) =>
+      eksMaxPodsExpectation({ module: group.owner, nodeGroup: group.name, maxPods: group.maxPods }),
+    ),
   ];
 }

@@ -123,6 +123,24 @@ function sdkCallOf(resource: CfnResourceJson | undefined): SdkCall | undefined {
   }
 }
 
+/** Resource types the model reads; a logical id shared by two templates matters only for these. */
+const ROUTING_TYPES = new Set([
+  'AWS::EC2::VPC',
+  'AWS::EC2::VPCCidrBlock',
+  'AWS::EC2::Subnet',
+  'AWS::EC2::RouteTable',
+  'AWS::EC2::SubnetRouteTableAssociation',
+  'AWS::EC2::Route',
+  'AWS::EC2::TransitGateway',
+  'AWS::EC2::TransitGatewayAttachment',
+  'AWS::EC2::TransitGatewayVpcAttachment',
+  'AWS::EC2::TransitGatewayRouteTableAssociation',
+  'AWS::EC2::TransitGatewayRouteTablePropagation',
+  'AWS::EC2::TransitGatewayRoute',
+  'AWS::EC2::Instance',
+  'Custom::AWS',
+]);
+
 const REF_PATTERN = /^\$\{Ref:([^}]+)\}$/;
 const GETATT_PATTERN = /^\$\{GetAtt:([^.}]+)\.([^}]+)\}$/;
 
@@ -150,7 +168,10 @@ export class RoutingModel {
   constructor(templates: readonly LabTemplate[]) {
     for (const { template } of resolveTemplates(templates)) {
       for (const [logicalId, resource] of Object.entries(template.Resources)) {
-        if (this.resources.has(logicalId)) this.notes.push(`logical id ${logicalId} appears in two templates`);
+        const previous = this.resources.get(logicalId);
+        if (previous && (ROUTING_TYPES.has(previous.Type) || ROUTING_TYPES.has(resource.Type))) {
+          this.notes.push(`logical id ${logicalId} appears in two templates; routing through it may be wrong`);
+        }
         this.resources.set(logicalId, resource);
       }
     }

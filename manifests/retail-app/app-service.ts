@@ -1,7 +1,13 @@
 import { ApiObject, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-31';
 import { Construct } from 'constructs';
-import { APP_CONTAINER_PORT, APP_JAVA_OPTS, APP_SERVICE_PORT, type AppServiceSpec, type HttpProbeSpec } from './retail-app-components';
+import {
+  APP_CONTAINER_PORT,
+  APP_JAVA_OPTS,
+  APP_SERVICE_PORT,
+  type AppServiceSpec,
+  type HttpProbeSpec,
+} from './retail-app-components';
 import type { AppServiceCustomization } from './retail-app-customization';
 import { removeCdk8sAddressLabel } from './remove-cdk8s-address-label';
 import { APP_LABEL, CREATED_BY } from './retail-app-labels';
@@ -10,12 +16,19 @@ import { appServicePodLabels, appServiceSelector } from './retail-app-selectors'
 export interface AppServiceProps {
   readonly spec: AppServiceSpec;
   readonly customization?: AppServiceCustomization;
+  /**
+   * Namespace to deploy this copy of the service into (a module's second copy, e.g. checkout in `checkoutv2`);
+   * names, labels, ports and probes stay the spec's.
+   * @default the spec's namespace
+   */
+  readonly namespace?: string;
 }
 
 function httpProbe(probe: HttpProbeSpec): kplus.Probe {
   return kplus.Probe.fromHttpGet(probe.path, {
     port: APP_CONTAINER_PORT.number,
-    initialDelaySeconds: probe.initialDelaySeconds === undefined ? undefined : Duration.seconds(probe.initialDelaySeconds),
+    initialDelaySeconds:
+      probe.initialDelaySeconds === undefined ? undefined : Duration.seconds(probe.initialDelaySeconds),
     periodSeconds: Duration.seconds(probe.periodSeconds),
     successThreshold: probe.successThreshold,
   });
@@ -32,7 +45,7 @@ export class AppService extends Construct {
   constructor(scope: Construct, id: string, props: AppServiceProps) {
     super(scope, id);
     const { spec, customization } = props;
-    const namespace = spec.namespace;
+    const namespace = props.namespace ?? spec.namespace;
     const appLabels = { [APP_LABEL.createdBy]: CREATED_BY };
 
     const serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', {
@@ -68,7 +81,9 @@ export class AppService extends Construct {
       envVariables.METADATA_KUBERNETES_NODE_NAME = kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.NODE_NAME);
     }
 
-    const tmpVolume = kplus.Volume.fromEmptyDir(this, 'TmpVolume', 'tmp-volume', { medium: kplus.EmptyDirMedium.MEMORY });
+    const tmpVolume = kplus.Volume.fromEmptyDir(this, 'TmpVolume', 'tmp-volume', {
+      medium: kplus.EmptyDirMedium.MEMORY,
+    });
 
     this.deployment = new kplus.Deployment(this, 'Deployment', {
       metadata: { name: spec.name, namespace, labels: { ...appLabels, [APP_LABEL.type]: 'app' } },

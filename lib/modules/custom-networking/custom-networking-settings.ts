@@ -12,15 +12,25 @@ export const CUSTOM_NETWORKING_KEYS = {
   instanceType: 'customNetworking.instanceType',
 } as const;
 
+/** The workshop creates the `custom-networking` node group with t3.medium. */
+export const DEFAULT_CUSTOM_NETWORKING_INSTANCE_TYPE = 't3.medium';
+
 export const CUSTOM_NETWORKING_KEY_SPECS: readonly ContextKeySpec[] = [
   {
     key: CUSTOM_NETWORKING_KEYS.instanceType,
-    defaultValue: 't3.medium',
+    defaultValue: DEFAULT_CUSTOM_NETWORKING_INSTANCE_TYPE,
     description: 'Instance type of the `custom-networking` node group (the lab uses t3.medium).',
-    validation: 'Must be in the instance table.',
+    validation:
+      'Must be in the instance table, and its custom-networking max pods ((ENIs - 1) x (IPv4 per ENI - 1) + 2) must leave room for the DaemonSet pods and checkout.',
   },
 ];
 
 export function readCustomNetworkingSettings(reader: ContextReader): CustomNetworkingSettings {
-  return { instanceType: readInstanceType(reader, CUSTOM_NETWORKING_KEYS.instanceType, 't3.medium') };
+  return {
+    instanceType: readInstanceType(
+      reader,
+      CUSTOM_NETWORKING_KEYS.instanceType,
+      DEFAULT_CUSTOM_NETWORKING_INSTANCE_TYPE,
+    ),
+  };
 }

@@ -25,13 +25,14 @@ export const PREFIX_DELEGATION_KEY_SPECS: readonly ContextKeySpec[] = [
     key: PREFIX_DELEGATION_KEYS.warmPrefixTarget,
     defaultValue: `${DEFAULT_WARM_PREFIX_TARGET} (unless an IP target is set)`,
     description: 'VPC CNI `WARM_PREFIX_TARGET`: /28 prefixes kept attached beyond what pods use.',
-    validation: 'Integer 0-16.',
+    validation:
+      'Integer 0-16; at least one of the three warm targets must be 1 or more (aws-node refuses all zero); warns when an IP target makes it ineffective.',
   },
   {
     key: PREFIX_DELEGATION_KEYS.warmIpTarget,
     defaultValue: 'none',
     description: 'VPC CNI `WARM_IP_TARGET` (prefix mode allocates whole prefixes to keep this many IPs free).',
-    validation: 'Integer 0-256.',
+    validation: 'Integer 0-256; 1 or more whenever minimumIpTarget is set (aws-node refuses MINIMUM_IP_TARGET alone).',
   },
   {
     key: PREFIX_DELEGATION_KEYS.minimumIpTarget,
@@ -43,7 +44,7 @@ export const PREFIX_DELEGATION_KEY_SPECS: readonly ContextKeySpec[] = [
     key: PREFIX_DELEGATION_KEYS.pausePods,
     defaultValue: String(DEFAULT_PAUSE_PODS),
     description: 'Replicas of the `pause-pods-prefix` Deployment in namespace `other`; 0 skips it.',
-    validation: 'Integer 0-2000.',
+    validation: 'Integer 0-2000; warns when they exceed the max pods the node groups have left.',
   },
 ];
 

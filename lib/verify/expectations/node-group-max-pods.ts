@@ -9,7 +9,7 @@
  * https://docs.aws.amazon.com/eks/latest/userguide/choosing-instance-type.html#determine-max-pods). Custom networking
  * and prefix delegation are settings of the whole `aws-node` DaemonSet, so the check reads them cluster-wide.
  */
-import { renderCfnValue } from '../cfn-template';
+import { dependsOn, renderCfnValue } from '../cfn-template';
 import type { CheckOutcome, CommandResult, LabExpectation } from '../lab-expectation';
 import { resourcesOfType } from '../nested-stack-parameters';
 import { kubeletMaxPods } from '../pod-density';
@@ -49,6 +49,32 @@ export function synthesizedEksMaxPods(lab: SynthesizedLab, nodeGroup: string): n
     customNetworking: env.AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG === 'true',
     prefixDelegation: env.ENABLE_PREFIX_DELEGATION === 'true',
   });
+}
+
+/**
+ * Whether the node group is created after the vpc-cni add-on (directly, or through the nested stack that holds it):
+ * EKS computes max pods from the CNI configuration present when the node group is created.
+ */
+export function nodeGroupWaitsForVpcCni(lab: SynthesizedLab, nodeGroup: string): boolean {
+  const root = lab.templates[0].template;
+  const isVpcCni = (resources: SynthesizedLab['templates'][number]['template']['Resources'], id: string) =>
+    resources[id]?.Type === 'AWS::EKS::Addon' && resources[id].Properties?.AddonName === 'vpc-cni';
+  for (const { template } of lab.templates) {
+    for (const resource of Object.values(template.Resources)) {
+      if (resource.Type !== 'AWS::EKS::Nodegroup' || renderCfnValue(resource.Properties?.NodegroupName) !== nodeGroup)
+        continue;
+      if (dependsOn(resource).some((id) => isVpcCni(template.Resources, id))) return true;
+      return (
+        template !== root &&
+        Object.values(root.Resources).some(
+          (candidate) =>
+            candidate.Type === 'AWS::CloudFormation::Stack' &&
+            dependsOn(candidate).some((id) => isVpcCni(root.Resources, id)),
+        )
+      );
+    }
+  }
+  return false;
 }
 
 /** The value the root stack output states for a node group, or undefined. */
@@ -104,8 +130,11 @@ export function eksMaxPodsExpectation(options: NodeGroupMaxPodsOptions): LabExpe
       const planned = lab.plan.nodeGroups.find((group) => group.name === nodeGroup)?.maxPods;
       const computed = synthesizedEksMaxPods(lab, nodeGroup);
       const stated = statedMaxPods(lab, nodeGroup);
-      const actual = `planned ${planned ?? 'nothing'}, stack output ${stated ?? 'nothing'}, EKS computes ${computed}`;
-      return { pass: planned === maxPods && stated === maxPods && computed === maxPods, actual };
+      const waits = nodeGroupWaitsForVpcCni(lab, nodeGroup);
+      const actual =
+        `planned ${planned ?? 'nothing'}, stack output ${stated ?? 'nothing'}, EKS computes ${computed}` +
+        (waits ? '' : '; the node group does not wait for the vpc-cni add-on');
+      return { pass: planned === maxPods && stated === maxPods && computed === maxPods && waits, actual };
     },
     live: {
       commands: () => [

@@ -1,0 +1,178 @@
+import { MIN_PREFIX_DELEGATION_VPC_CNI_VERSION, prefixDelegationVpcCniEnv } from './prefix-delegation-vpc-cni';
+import type { LabConfig } from '../../config/lab-config';
+import { supportsPrefixDelegation, findInstanceType } from '../../instance-types/instance-types';
+import { renderCfnValue } from '../../verify/cfn-template';
+import {
+  AWS_NODE_DAEMONSET_COMMAND,
+  awsNodeContainer,
+  vpcCniEnvExpectation,
+} from '../../verify/expectations/vpc-cni-env';
+import type { CheckOutcome, CommandResult, LabExpectation } from '../../verify/lab-expectation';
+import { resourcesOfType } from '../../verify/nested-stack-parameters';
+import type { SynthesizedLab } from '../../verify/synthesized-lab';
+import { synthesizedVpcCniAddon, vpcCniVersionAtLeast } from '../../verify/vpc-cni-addon';
+import { PAUSE_IMAGE, PAUSE_PODS } from '../../../manifests/prefix-delegation/pause-pods-chart';
+
+export const MODULE = 'prefix-delegation';
+
+const WORKSHOP = 'eks-workshop-v2 website/docs/networking/vpc-cni/prefix';
+
+/** `aws ec2 describe-instances` output: every running lab instance has /28 prefixes on its ENIs. */
+export function interpretInstancePrefixes(result: CommandResult | undefined): CheckOutcome {
+  if (!result || result.exitCode !== 0)
+    return { pass: false, actual: `aws failed: ${result?.stderr.trim() || 'no result'}` };
+  let instances: readonly { id?: string; prefixes?: readonly string[] | null }[];
+  try {
+    instances = JSON.parse(result.stdout) as typeof instances;
+  } catch {
+    return { pass: false, actual: 'aws printed no JSON' };
+  }
+  if (instances.length === 0) return { pass: false, actual: 'no running instance tagged with the cluster name' };
+  const lines = instances.map((instance) => `${instance.id}: ${(instance.prefixes ?? []).join(' ') || 'no prefixes'}`);
+  const pass = instances.every(
+    (instance) =>
+      (instance.prefixes ?? []).length > 0 && (instance.prefixes ?? []).every((prefix) => prefix.endsWith('/28')),
+  );
+  return { pass, actual: lines.join('; ') };
+}
+
+/** The aws-node image tag (`.../amazon-k8s-cni:v1.19.2-eksbuild.1`) is at least the minimum version. */
+export function interpretVpcCniImage(result: CommandResult | undefined): CheckOutcome {
+  const container = awsNodeContainer(result);
+  if (typeof container === 'string') return { pass: false, actual: container };
+  const tag = (container.image ?? '').split(':').pop() ?? '';
+  return {
+    pass: vpcCniVersionAtLeast(tag, MIN_PREFIX_DELEGATION_VPC_CNI_VERSION),
+    actual: container.image ?? 'no image',
+  };
+}
+
+export function interpretAvailableReplicas(result: CommandResult | undefined, replicas: number): CheckOutcome {
+  if (!result || result.exitCode !== 0)
+    return { pass: false, actual: `kubectl failed: ${result?.stderr.trim() || 'no result'}` };
+  const available = Number(result.stdout.replace(/'/g, '').trim() || '0');
+  return { pass: available === replicas, actual: `${available}/${replicas} available` };
+}
+
+function checkPauseDeployment(lab: SynthesizedLab, replicas: number): CheckOutcome {
+  const found = lab.kubernetesObjects
+    .map((deployed) => deployed.object)
+    .filter((object) => object.kind === 'Deployment' && object.metadata.name === PAUSE_PODS.name);
+  if (found.length !== 1) return { pass: false, actual: `${found.length} Deployments named ${PAUSE_PODS.name}` };
+  const deployment = found[0];
+  const spec = deployment.spec as { replicas?: number; template?: { spec?: { containers?: { image?: string }[] } } };
+  const images = (spec.template?.spec?.containers ?? []).map((container) => container.image);
+  return {
+    pass:
+      deployment.metadata.namespace === PAUSE_PODS.namespace &&
+      spec.replicas === replicas &&
+      images.every((image) => image === PAUSE_IMAGE),
+    actual: `namespace ${deployment.metadata.namespace}, ${spec.replicas} replicas, image ${images.join(', ')}`,
+  };
+}
+
+function checkNitroNodeGroups(lab: SynthesizedLab): CheckOutcome {
+  const groups = resourcesOfType(lab.templates, 'AWS::EKS::Nodegroup').map(({ resource }) => ({
+    name: renderCfnValue(resource.Properties?.NodegroupName),
+    types: ((resource.Properties?.InstanceTypes ?? []) as unknown[]).map(renderCfnValue),
+  }));
+  const notNitro = groups.filter((group) =>
+    group.types.some((type) => {
+      const known = findInstanceType(type);
+      return !known || !supportsPrefixDelegation(known);
+    }),
+  );
+  return {
+    pass: groups.length > 0 && notNitro.length === 0,
+    actual:
+      groups.map((group) => `${group.name}: ${group.types.join(', ')}`).join('; ') +
+      (notNitro.length > 0 ? ` (not Nitro: ${notNitro.map((group) => group.name).join(', ')})` : ''),
+  };
+}
+
+function checkVpcCniVersion(lab: SynthesizedLab): CheckOutcome {
+  const addon = synthesizedVpcCniAddon(lab.templates);
+  if (!addon) return { pass: false, actual: 'no vpc-cni add-on is synthesized' };
+  if (addon.version === undefined) {
+    // EKS only offers add-on versions far newer than 1.9.0 for the Kubernetes versions it still creates.
+    return { pass: true, actual: 'not pinned: the EKS default version for the cluster' };
+  }
+  return { pass: vpcCniVersionAtLeast(addon.version, MIN_PREFIX_DELEGATION_VPC_CNI_VERSION), actual: addon.version };
+}
+
+/** What `npm run verify` checks for the prefix delegation module. */
+export function prefixDelegationExpectations(config: LabConfig): LabExpectation[] {
+  const replicas = config.prefixDelegation.pausePods;
+  const expectations: LabExpectation[] = [
+    vpcCniEnvExpectation({
+      module: MODULE,
+      name: 'vpc-cni-settings',
+      settings: prefixDelegationVpcCniEnv(config.prefixDelegation),
+      source: `${WORKSHOP}, step 3 (aws-node env contains ENABLE_PREFIX_DELEGATION=true)`,
+    }),
+    {
+      id: `${MODULE}/vpc-cni-version`,
+      module: MODULE,
+      subject: 'VPC CNI version',
+      expected: `${MIN_PREFIX_DELEGATION_VPC_CNI_VERSION} or later`,
+      source: `${WORKSHOP}/index.md, step 2 (CNI at least 1.9.0), and the EKS user guide prerequisites`,
+      checkOffline: checkVpcCniVersion,
+      live: { commands: () => [AWS_NODE_DAEMONSET_COMMAND], interpret: (results) => interpretVpcCniImage(results[0]) },
+    },
+    {
+      id: `${MODULE}/nitro-prefixes`,
+      module: MODULE,
+      subject: 'lab instances',
+      expected: 'Nitro-based, every instance with /28 prefixes on its ENIs',
+      source: `${WORKSHOP}, steps 4 and 7 (aws ec2 describe-instances ... Ipv4Prefixes)`,
+      checkOffline: checkNitroNodeGroups,
+      live: {
+        commands: (context) => [
+          {
+            program: 'aws',
+            args: [
+              'ec2',
+              'describe-instances',
+              '--filters',
+              `Name=tag:eks:cluster-name,Values=${context.clusterName}`,
+              'Name=instance-state-name,Values=running',
+              '--query',
+              'Reservations[].Instances[].{id: InstanceId, prefixes: NetworkInterfaces[].Ipv4Prefixes[].Ipv4Prefix}',
+              '--output',
+              'json',
+            ],
+          },
+        ],
+        interpret: (results) => interpretInstancePrefixes(results[0]),
+      },
+    },
+  ];
+  if (replicas > 0) {
+    expectations.push({
+      id: `${MODULE}/pause-pods`,
+      module: MODULE,
+      subject: `Deployment ${PAUSE_PODS.name} (namespace ${PAUSE_PODS.namespace})`,
+      expected: `${replicas}/${replicas} available`,
+      source: `${WORKSHOP}, steps 5 and 6 (kubectl get deployment -n other: 150/150)`,
+      checkOffline: (lab) => checkPauseDeployment(lab, replicas),
+      live: {
+        commands: () => [
+          {
+            program: 'kubectl',
+            args: [
+              'get',
+              'deployment',
+              PAUSE_PODS.name,
+              '-n',
+              PAUSE_PODS.namespace,
+              '-o',
+              'jsonpath={.status.availableReplicas}',
+            ],
+          },
+        ],
+        interpret: (results) => interpretAvailableReplicas(results[0], replicas),
+      },
+    });
+  }
+  return expectations;
+}

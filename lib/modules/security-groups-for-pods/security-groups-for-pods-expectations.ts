@@ -1,0 +1,470 @@
+import { type CatalogNetwork, catalogNetwork } from './catalog-network';
+import {
+  CATALOG_DATABASE,
+  CATALOG_ENDPOINT_KEY,
+  CATALOG_POD_SECURITY_GROUP,
+  CATALOG_RDS_SECURITY_GROUP,
+  CLUSTER_DNS_RULE,
+  POD_ENI_ANNOTATION,
+  SECURITY_GROUPS_FOR_PODS,
+} from './security-groups-for-pods-facts';
+import { CATALOG_RDS_ACCESS } from '../../../manifests/security-groups-for-pods/catalog-rds-access-chart';
+import {
+  APP_CONTAINER_PORT,
+  APP_SERVICES,
+  DATA_STORES,
+  serviceUrl,
+} from '../../../manifests/retail-app/retail-app-components';
+import { APP_LABEL, SERVICE_COMPONENT } from '../../../manifests/retail-app/retail-app-labels';
+import { RETAIL_APP_CALLS } from '../../../manifests/retail-app/retail-app-calls';
+import type { LabConfig } from '../../config/lab-config';
+import { appCallExpectationId } from '../../verify/base-expectations';
+import { CfnStackGraph, type ResourceAddress } from '../../verify/cfn-stack-references';
+import { securityGroupReachabilityExpectation } from '../../verify/expectations/security-group-reachability-expectation';
+import type {
+  CheckOutcome,
+  CommandResult,
+  LabExpectation,
+  LiveCommand,
+  LiveContext,
+} from '../../verify/lab-expectation';
+import { classifyCurl, outcomeReached } from '../../verify/live/curl-outcome';
+import {
+  type ExternalSecurityGroup,
+  externalGroupsFromDescribeSecurityGroups,
+  SecurityGroupModel,
+} from '../../verify/security-group-reachability';
+import type { SynthesizedLab } from '../../verify/synthesized-lab';
+
+const MODULE = SECURITY_GROUPS_FOR_PODS.key;
+const WORKSHOP = 'eks-workshop-v2 networking/vpc-cni/security-groups-for-pods';
+const CATALOG = APP_SERVICES.catalog;
+const SERVICE_PODS = `${APP_LABEL.component}=${SERVICE_COMPONENT}`;
+
+function kubectl(...args: string[]): LiveCommand {
+  return { program: 'kubectl', args };
+}
+
+function aws(...args: string[]): LiveCommand {
+  return { program: 'aws', args: [...args, '--output', 'json'] };
+}
+
+/** Shell run inside the catalog container: a TCP connect to the endpoint its ConfigMap names, with what exists. */
+export const CATALOG_DATABASE_PROBE = [
+  `ep="$${CATALOG_ENDPOINT_KEY}"; host="\${ep%:*}"; port="\${ep##*:}"; echo "target=$host:$port"`,
+  'if command -v bash >/dev/null 2>&1; then timeout 5 bash -c \'exec 3<>"/dev/tcp/$0/$1"\' "$host" "$port"; rc=$?',
+  'elif command -v nc >/dev/null 2>&1; then timeout 5 nc -z "$host" "$port"; rc=$?',
+  'else echo "probe-tool=none"; exit 0; fi',
+  'echo "probe-exit=$rc"',
+].join('; ');
+
+/** Shell run inside the catalog container: resolve the database host name through the cluster DNS. */
+export const CATALOG_DNS_PROBE = [
+  `ep="$${CATALOG_ENDPOINT_KEY}"; host="\${ep%:*}"`,
+  'if command -v getent >/dev/null 2>&1; then getent hosts "$host"; else nslookup "$host"; fi',
+].join('; ');
+
+function catalogExec(script: string): LiveCommand {
+  return kubectl(
+    'exec',
+    '-n',
+    CATALOG.namespace,
+    `deployment/${CATALOG.name}`,
+    '-c',
+    CATALOG.name,
+    '--',
+    'sh',
+    '-c',
+    script,
+  );
+}
+
+const CATALOG_LOGS = kubectl(
+  'logs',
+  '-n',
+  CATALOG.namespace,
+  `deployment/${CATALOG.name}`,
+  '-c',
+  CATALOG.name,
+  '--tail=500',
+);
+
+/**
+ * The catalog's own start-up log (what the workshop reads): `Using mysql database <endpoint>` and `Database
+ * migration complete` after a successful connection, `i/o timeout` when 3306 is filtered.
+ */
+export function interpretCatalogLogs(logs: CommandResult | undefined): CheckOutcome | undefined {
+  if (!logs || logs.exitCode !== 0) return undefined;
+  const using = /Using mysql database (\S+)/.exec(logs.stdout)?.[1];
+  if (/i\/o timeout|failed to connect database/i.test(logs.stdout)) {
+    return {
+      pass: false,
+      actual: `timed out (catalog log: ${logs.stdout
+        .split('\n')
+        .find((line) => /timeout|failed/i.test(line))
+        ?.trim()})`,
+    };
+  }
+  if (/Database migration complete/.test(logs.stdout)) {
+    const rds = using !== undefined && using.includes('.rds.amazonaws.com');
+    return {
+      pass: rds,
+      actual: rds
+        ? `connected (catalog log: migrated database at ${using})`
+        : `connected, but to ${using ?? 'an unknown database'}, not RDS`,
+    };
+  }
+  return undefined;
+}
+
+/** Verdict of the TCP probe, or of the start-up log when the image has no shell or no probe tool. */
+export function interpretCatalogDatabaseProbe(results: readonly CommandResult[]): CheckOutcome {
+  const [probe, logs] = results;
+  const text = `${probe?.stdout ?? ''}\n${probe?.stderr ?? ''}`;
+  const target = /target=(\S+)/.exec(text)?.[1] ?? 'the database';
+  const exit = /probe-exit=(\d+)/.exec(text)?.[1];
+  if (probe?.exitCode === 0 && exit !== undefined) {
+    if (exit === '0') {
+      const rds = target.includes('.rds.amazonaws.com');
+      return {
+        pass: rds,
+        actual: rds ? `connected to ${target}` : `connected to ${target}, which is not an RDS endpoint`,
+      };
+    }
+    if (exit === '124')
+      return { pass: false, actual: `timed out connecting to ${target} (security groups drop the traffic)` };
+    if (/Name or service not known|bad address|not resolve/i.test(text))
+      return { pass: false, actual: `DNS failure resolving ${target}` };
+    if (/refused/i.test(text)) return { pass: false, actual: `connection refused by ${target}` };
+    return { pass: false, actual: `probe failed with exit code ${exit}: ${text.trim().split('\n').pop()}` };
+  }
+  const fromLogs = interpretCatalogLogs(logs);
+  const why =
+    probe?.exitCode === 0
+      ? 'no bash or nc in the catalog image'
+      : `exec failed: ${(probe?.stderr ?? '').trim().split('\n').pop()}`;
+  if (fromLogs) return { ...fromLogs, notes: [`probe could not run (${why}); verdict from the catalog start-up log`] };
+  return { pass: false, actual: `could not run: ${why}, and the catalog log shows no connection attempt` };
+}
+
+export function interpretCatalogDns(results: readonly CommandResult[]): CheckOutcome {
+  const [lookup, logs] = results;
+  const address = /\b(\d{1,3}(?:\.\d{1,3}){3})\b/.exec(lookup?.stdout ?? '')?.[1];
+  if (lookup?.exitCode === 0 && address) {
+    return {
+      pass: true,
+      actual: `resolved to ${address}`,
+      notes: [
+        'standard enforcing mode does not filter traffic to a CoreDNS pod on the same node: a pass may not exercise the DNS rule',
+      ],
+    };
+  }
+  const fromLogs = interpretCatalogLogs(logs);
+  if (lookup?.exitCode !== 0 && fromLogs?.pass) {
+    return {
+      pass: true,
+      actual: 'the catalog resolved and reached its database at start-up',
+      notes: ['no getent or nslookup in the catalog image'],
+    };
+  }
+  return {
+    pass: false,
+    actual: `lookup failed: ${`${lookup?.stdout ?? ''} ${lookup?.stderr ?? ''}`.trim() || 'no output'}`,
+  };
+}
+
+interface PodListJson {
+  readonly items?: readonly {
+    readonly metadata: {
+      readonly name: string;
+      readonly deletionTimestamp?: string;
+      readonly annotations?: Record<string, string>;
+    };
+    readonly status?: { readonly phase?: string };
+  }[];
+}
+
+/** Every running catalog service pod carries the branch ENI annotation the VPC resource controller writes. */
+export function interpretBranchEniAnnotation(results: readonly CommandResult[]): CheckOutcome {
+  const [pods] = results;
+  if (!pods || pods.exitCode !== 0)
+    return { pass: false, actual: `kubectl failed: ${pods?.stderr.trim() || 'no result'}` };
+  let list: PodListJson;
+  try {
+    list = JSON.parse(pods.stdout) as PodListJson;
+  } catch {
+    return { pass: false, actual: 'kubectl printed no JSON' };
+  }
+  const running = (list.items ?? []).filter(
+    (pod) => !pod.metadata.deletionTimestamp && pod.status?.phase === 'Running',
+  );
+  if (running.length === 0)
+    return { pass: false, actual: `no running pod with ${SERVICE_PODS} in namespace ${CATALOG.namespace}` };
+  const described = running.map((pod) => {
+    const raw = pod.metadata.annotations?.[POD_ENI_ANNOTATION];
+    let eni: string | undefined;
+    try {
+      eni = raw ? (JSON.parse(raw) as { eniId?: string }[])[0]?.eniId : undefined;
+    } catch {
+      eni = undefined;
+    }
+    return { name: pod.metadata.name, eni };
+  });
+  const missing = described.filter((pod) => pod.eni === undefined);
+  return missing.length === 0
+    ? { pass: true, actual: described.map((pod) => `${pod.name}: branch ENI ${pod.eni}`).join(', ') }
+    : { pass: false, actual: `no ${POD_ENI_ANNOTATION} annotation on ${missing.map((pod) => pod.name).join(', ')}` };
+}
+
+/**
+ * The deployed groups, read with `aws ec2 describe-security-groups`, run through the same reachability analysis:
+ * a pod with only the cluster security group must not reach the RDS group on 3306.
+ */
+export function interpretDeployedRdsIsolation(results: readonly CommandResult[], config: LabConfig): CheckOutcome {
+  const groups: ExternalSecurityGroup[] = [];
+  const ids: string[][] = [];
+  for (const [index, result] of results.entries()) {
+    if (result.exitCode !== 0)
+      return { pass: false, actual: `aws command ${index + 1} failed: ${result.stderr.trim()}` };
+    let output: unknown;
+    try {
+      output = JSON.parse(result.stdout);
+    } catch {
+      return { pass: false, actual: `aws command ${index + 1} printed no JSON` };
+    }
+    const parsed = externalGroupsFromDescribeSecurityGroups(output, 'aws ec2 describe-security-groups');
+    groups.push(...parsed);
+    ids.push(parsed.map((group) => group.key));
+  }
+  const [rds, pod, cluster] = ids;
+  const missing = [
+    [rds, `RDS group (tag Name=${config.clusterName}${CATALOG_RDS_SECURITY_GROUP.nameTagSuffix})`],
+    [pod, `pod group (${config.clusterName}${CATALOG_POD_SECURITY_GROUP.nameSuffix})`],
+    [cluster, `cluster security group (tag aws:eks:cluster-name=${config.clusterName})`],
+  ].filter(([found]) => found.length !== 1);
+  if (missing.length > 0)
+    return { pass: false, actual: `expected exactly one ${missing.map(([, what]) => what).join(', ')}` };
+  const model = SecurityGroupModel.fromTemplates([], { externalGroups: groups });
+  const addresses = [config.vpcCidr, config.secondaryCidr];
+  const database = { name: 'RDS', securityGroups: rds, addresses: [config.vpcCidr] };
+  const other = model.canReach(
+    { name: 'a pod with the cluster group', securityGroups: cluster, addresses },
+    database,
+    CATALOG_DATABASE.port,
+    'tcp',
+  );
+  const catalog = model.canReach(
+    { name: 'a catalog pod', securityGroups: pod, addresses },
+    database,
+    CATALOG_DATABASE.port,
+    'tcp',
+  );
+  return {
+    pass: other.blocked && catalog.allowed,
+    actual: `${other.explanation}; ${catalog.explanation}`,
+  };
+}
+
+function deployedIsolationCommands(context: LiveContext): LiveCommand[] {
+  const name = context.clusterName;
+  return [
+    aws(
+      'ec2',
+      'describe-security-groups',
+      '--filters',
+      `Name=tag:Name,Values=${name}${CATALOG_RDS_SECURITY_GROUP.nameTagSuffix}`,
+    ),
+    aws(
+      'ec2',
+      'describe-security-groups',
+      '--filters',
+      `Name=group-name,Values=${name}${CATALOG_POD_SECURITY_GROUP.nameSuffix}`,
+    ),
+    aws('ec2', 'describe-security-groups', '--filters', `Name=tag:aws:eks:cluster-name,Values=${name}`),
+  ];
+}
+
+function databaseScenario(pick: (network: CatalogNetwork) => CatalogNetwork['catalogPod']) {
+  return (lab: SynthesizedLab) => {
+    const network = catalogNetwork(lab);
+    if (!network.catalogDatabase)
+      return `the catalog does not use an RDS instance of the lab (${network.catalogEndpoint})`;
+    return { model: network.model, from: pick(network), to: network.catalogDatabase, notes: network.notes };
+  };
+}
+
+/** Whether `a` is created after `b`: a DependsOn path in a's template, to b or to the nested stack that holds b. */
+export function createdAfter(graph: CfnStackGraph, a: ResourceAddress, b: ResourceAddress): boolean {
+  let target: ResourceAddress | undefined = b;
+  while (target && target.stackPath !== a.stackPath) target = graph.nestedStackResource(target.stackPath);
+  if (!target) return false;
+  const resources = graph.template(a.stackPath).Resources;
+  const seen = new Set<string>();
+  const queue = [a.logicalId];
+  while (queue.length > 0) {
+    const current = queue.shift() as string;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    const dependsOn = resources[current]?.DependsOn;
+    const next = dependsOn === undefined ? [] : typeof dependsOn === 'string' ? [dependsOn] : [...dependsOn];
+    if (next.includes(target.logicalId)) return true;
+    queue.push(...next);
+  }
+  return false;
+}
+
+/** Offline: the policy selects the catalog pods with the group RDS admits, and the catalog is created after it. */
+export function checkPolicyBeforeCatalog(lab: SynthesizedLab): CheckOutcome {
+  const network = catalogNetwork(lab);
+  const policy = network.catalogPolicies.find(({ object }) => object.metadata.name === CATALOG_RDS_ACCESS.policyName);
+  if (!policy)
+    return { pass: false, actual: `no SecurityGroupPolicy ${CATALOG_RDS_ACCESS.policyName} selects the catalog pods` };
+  const catalog = lab.kubernetesObjects.find(
+    ({ object }) =>
+      object.kind === 'Deployment' &&
+      object.metadata.name === CATALOG.name &&
+      object.metadata.namespace === CATALOG.namespace,
+  );
+  if (!catalog) return { pass: false, actual: 'no catalog Deployment' };
+  const graph = new CfnStackGraph(lab.templates);
+  const ordered = createdAfter(graph, catalog, policy);
+  const groups = network.catalogPod.securityGroups.map((key) => network.model.group(key)?.description ?? key);
+  const admitted =
+    network.catalogDatabase !== undefined &&
+    network.model.canReach(network.catalogPod, network.catalogDatabase, network.catalogDatabase.port, 'tcp').allowed;
+  return {
+    pass: ordered && admitted,
+    actual:
+      `${CATALOG_RDS_ACCESS.policyName} gives the catalog pods ${groups.join(', ')}; ` +
+      `${admitted ? 'the database admits it' : 'the database does not admit it'}; ` +
+      `the catalog Deployment is ${ordered ? '' : 'NOT '}created after the policy`,
+  };
+}
+
+/** What `npm run verify` checks for the module (offline always; live with `--live`). */
+export function securityGroupsForPodsExpectations(config: LabConfig): LabExpectation[] {
+  const catalogMysql = DATA_STORES['catalog-mysql'];
+  const catalogMysqlCall = RETAIL_APP_CALLS.find(
+    (call) => call.from === 'catalog' && call.toService === catalogMysql.name,
+  );
+  const expectations: LabExpectation[] = [
+    {
+      id: `${MODULE}/security-group-policy-applied`,
+      module: MODULE,
+      subject: `SecurityGroupPolicy ${CATALOG.namespace}/${CATALOG_RDS_ACCESS.policyName} -> catalog pods (${SERVICE_PODS})`,
+      expected: `catalog pods have a branch ENI (${POD_ENI_ANNOTATION}) with the catalog pod security group`,
+      source: `${WORKSHOP} (steps 10-14)`,
+      checkOffline: checkPolicyBeforeCatalog,
+      live: {
+        commands: () => [kubectl('get', 'pods', '-n', CATALOG.namespace, '-l', SERVICE_PODS, '-o', 'json')],
+        interpret: interpretBranchEniAnnotation,
+      },
+    },
+    securityGroupReachabilityExpectation({
+      id: `${MODULE}/catalog-to-rds`,
+      module: MODULE,
+      subject: `catalog pod (pod security group) -> catalog RDS`,
+      expect: 'allowed',
+      ports: [{ port: CATALOG_DATABASE.port, protocol: 'tcp' }],
+      scenario: databaseScenario((network) => network.catalogPod),
+      source: `${WORKSHOP} (step 12: Database migration complete)`,
+      live: {
+        commands: () => [catalogExec(CATALOG_DATABASE_PROBE), CATALOG_LOGS],
+        interpret: interpretCatalogDatabaseProbe,
+      },
+    }),
+    securityGroupReachabilityExpectation({
+      id: `${MODULE}/other-pods-to-rds`,
+      module: MODULE,
+      subject: 'pod with only the cluster security group -> catalog RDS',
+      expect: 'blocked',
+      ports: [{ port: CATALOG_DATABASE.port, protocol: 'tcp' }],
+      scenario: databaseScenario((network) => network.podWithNodeSecurityGroup),
+      source: `${WORKSHOP} (steps 6-8: i/o timeout until the policy applies; RDS group admits only the pod group)`,
+      live: {
+        commands: deployedIsolationCommands,
+        interpret: (results) => interpretDeployedRdsIsolation(results, config),
+      },
+    }),
+    securityGroupReachabilityExpectation({
+      id: `${MODULE}/ui-to-catalog`,
+      module: MODULE,
+      subject: `ui pod -> catalog pod (pod security group)`,
+      expect: 'allowed',
+      ports: [{ port: APP_CONTAINER_PORT.number, protocol: 'tcp' }],
+      scenario: (lab) => {
+        const network = catalogNetwork(lab);
+        return { model: network.model, from: network.uiPod, to: network.catalogPod, notes: network.notes };
+      },
+      source: `${WORKSHOP} (pod group: ${CATALOG_POD_SECURITY_GROUP.httpRuleDescription})`,
+      live: {
+        commands: () => [
+          kubectl(
+            'exec',
+            '-n',
+            APP_SERVICES.ui.namespace,
+            'deployment/ui',
+            '-c',
+            'ui',
+            '--',
+            'curl',
+            '-v',
+            '-s',
+            '-o',
+            '/dev/null',
+            '--connect-timeout',
+            '5',
+            '--max-time',
+            '8',
+            `${serviceUrl('catalog')}${CATALOG.liveness.path}`,
+          ),
+        ],
+        interpret: (results) => {
+          const classified = classifyCurl(results[0]);
+          const reached = outcomeReached(classified.outcome);
+          return { pass: reached === true, actual: `${classified.outcome}: ${classified.evidence}` };
+        },
+      },
+    }),
+    securityGroupReachabilityExpectation({
+      id: `${MODULE}/catalog-dns`,
+      module: MODULE,
+      subject: 'catalog pod (pod security group) -> CoreDNS (cluster security group)',
+      expect: 'allowed',
+      ports: [
+        { port: CLUSTER_DNS_RULE.port, protocol: 'udp' },
+        { port: CLUSTER_DNS_RULE.port, protocol: 'tcp' },
+      ],
+      scenario: (lab) => {
+        const network = catalogNetwork(lab);
+        return { model: network.model, from: network.catalogPod, to: network.coreDns, notes: network.notes };
+      },
+      source: `${WORKSHOP} (.workshop/terraform: dns_udp, dns_tcp on the cluster security group)`,
+      live: {
+        commands: () => [catalogExec(CATALOG_DNS_PROBE), CATALOG_LOGS],
+        interpret: interpretCatalogDns,
+      },
+    }),
+  ];
+  if (catalogMysqlCall) {
+    // The catalog no longer uses its in-cluster MySQL; with only the pod group its pods cannot reach it across
+    // nodes. No live part: standard enforcing mode lets same-node traffic through, so a live answer depends on
+    // where the scheduler put the two pods.
+    expectations.push(
+      securityGroupReachabilityExpectation({
+        id: appCallExpectationId(catalogMysqlCall),
+        module: MODULE,
+        subject: `catalog pod (pod security group) -> ${catalogMysql.name} pod on another node`,
+        expect: 'blocked',
+        ports: [{ port: catalogMysql.port.number, protocol: 'tcp' }],
+        scenario: (lab) => {
+          const network = catalogNetwork(lab);
+          return { model: network.model, from: network.catalogPod, to: network.catalogMysqlPod, notes: network.notes };
+        },
+        source:
+          'security groups for pods: the catalog now reads RDS; catalog-mysql keeps running unused, as in the workshop',
+      }),
+    );
+  }
+  return expectations;
+}

@@ -1,0 +1,74 @@
+import { securityGroupsForPodsExpectations } from './security-groups-for-pods-expectations';
+import {
+  CATALOG_ENDPOINT_KEY,
+  CATALOG_DATABASE,
+  CATALOG_ROLLOUT_ANNOTATION,
+  SECURITY_GROUPS_FOR_PODS,
+  SECURITY_GROUPS_FOR_PODS_VPC_CNI,
+} from './security-groups-for-pods-facts';
+import { SecurityGroupsForPodsStack } from './security-groups-for-pods-stack';
+import {
+  CATALOG_NODE_SELECTOR,
+  checkSecurityGroupName,
+  checkTrunkEniNodeGroups,
+  checkVpcCniVersion,
+} from './trunk-eni-node-groups';
+import { CATALOG_RDS_ACCESS } from '../../../manifests/security-groups-for-pods/catalog-rds-access-chart';
+import type { RetailAppCustomization } from '../../../manifests/retail-app/retail-app-customization';
+import type { LabModuleDefinition } from '../lab-module';
+
+/** What the module changes in the catalog service: RDS endpoint and credentials, placement, a rollout. */
+export function catalogCustomization(props: {
+  readonly databaseAddress: string;
+  readonly podSecurityGroupIds: readonly string[];
+}): RetailAppCustomization {
+  return {
+    services: {
+      catalog: {
+        nodeSelector: CATALOG_NODE_SELECTOR,
+        configMapData: { [CATALOG_ENDPOINT_KEY]: `${props.databaseAddress}:${CATALOG_DATABASE.port}` },
+        secretName: CATALOG_RDS_ACCESS.secretName,
+        podAnnotations: {
+          [CATALOG_ROLLOUT_ANNOTATION]: `${CATALOG_RDS_ACCESS.policyName}:${props.podSecurityGroupIds.join(',')}`,
+        },
+      },
+    },
+  };
+}
+
+/**
+ * Module `security-groups-for-pods`: the catalog moves to Amazon RDS for MySQL, which admits only pods that carry
+ * the catalog pod security group through a SecurityGroupPolicy (workshop section "Security groups for pods",
+ * eks-workshop-v2 manifests/modules/networking/securitygroups-for-pods).
+ */
+export const SECURITY_GROUPS_FOR_PODS_MODULE: LabModuleDefinition = {
+  title: SECURITY_GROUPS_FOR_PODS.key,
+  summary:
+    'Trunk and branch ENIs (ENABLE_POD_ENI), the catalog on Amazon RDS for MySQL reachable only from pods with the catalog security group, DNS for such pods, SecurityGroupPolicy catalog-rds-access.',
+  keyPrefix: 'securityGroupsForPods',
+  keySpecs: [],
+  requiresModules: [],
+  requiresCapabilities: [],
+  conflicts: [],
+  vpcCniConfiguration: () => ({ env: { ...SECURITY_GROUPS_FOR_PODS_VPC_CNI.env } }),
+  nodeGroups: () => [],
+  validate(config, nodeGroups) {
+    checkSecurityGroupName(config);
+    checkVpcCniVersion(config);
+    checkTrunkEniNodeGroups(nodeGroups);
+  },
+  expectations: securityGroupsForPodsExpectations,
+  create(scope, foundation) {
+    const stack = new SecurityGroupsForPodsStack(scope, SECURITY_GROUPS_FOR_PODS.nestedStackId, { foundation });
+    return {
+      stack,
+      retailApp: catalogCustomization({
+        databaseAddress: stack.database.instance.dbInstanceEndpointAddress,
+        podSecurityGroupIds: [stack.podSecurityGroup.securityGroupId],
+      }),
+      // The catalog pods must be admitted after the SecurityGroupPolicy exists (its webhook gives them the branch
+      // ENI at creation; pods created before it time out on 3306) and start with the RDS credentials in place.
+      retailAppDependencies: { catalog: [stack.catalogRdsAccess, stack.credentialsSynced] },
+    };
+  },
+};

@@ -1,0 +1,192 @@
+import { CfnOutput, Duration, NestedStack, type NestedStackProps, Tags } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { App as Cdk8sApp } from 'cdk8s';
+import type { Construct } from 'constructs';
+import { CatalogDatabase } from './catalog-database';
+import {
+  BRANCH_ENI_OWNER_TAG,
+  CATALOG_CREDENTIALS_REFRESH,
+  CATALOG_POD_SECURITY_GROUP,
+  CLUSTER_DNS_RULE,
+  VPC_RESOURCE_CONTROLLER_POLICY,
+} from './security-groups-for-pods-facts';
+import { deployChart } from '../../../constructs/chart-manifest';
+import { acknowledgeFinding, acknowledgeManagedPolicies } from '../../../constructs/nag-acknowledgements';
+import { SecurityGroupInterfaceDrain } from '../../../constructs/security-group-interface-drain';
+import {
+  CATALOG_RDS_ACCESS,
+  CatalogRdsAccessChart,
+} from '../../../manifests/security-groups-for-pods/catalog-rds-access-chart';
+import { APP_CONTAINER_PORT } from '../../../manifests/retail-app/retail-app-components';
+import type { Ipv4Cidr } from '../../config/ipv4-cidr';
+import type { LabFoundation } from '../../lab-foundation';
+import type { LabPlan } from '../../lab-plan';
+import { vpcCniSetting } from '../../vpc-cni/vpc-cni-configuration';
+
+export interface SecurityGroupsForPodsStackProps extends NestedStackProps {
+  readonly foundation: LabFoundation;
+}
+
+/**
+ * The ranges pod addresses come from: the VPC CIDR, and the secondary CIDR when custom networking puts pods on
+ * ENIConfig subnets (it does so on every node once AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG is on). The workshop admits
+ * the VPC CIDR only because its labs never run together.
+ */
+export function podAddressCidrs(plan: LabPlan): Ipv4Cidr[] {
+  const customNetworking =
+    vpcCniSetting(plan.vpcCniConfiguration, 'env.AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG') === 'true' ||
+    plan.nodeGroups.some((group) => group.podAddressSource === 'eniconfig-subnets');
+  return customNetworking ? [plan.config.vpcCidr, plan.config.secondaryCidr] : [plan.config.vpcCidr];
+}
+
+/**
+ * The security groups for pods lab (workshop `manifests/modules/networking/securitygroups-for-pods`): the catalog
+ * pod security group, the catalog RDS instance that admits only that group, DNS on the cluster security group for
+ * pods that carry only their own group, the SecurityGroupPolicy and the catalog's RDS credentials (ESO).
+ */
+export class SecurityGroupsForPodsStack extends NestedStack {
+  readonly podSecurityGroup: ec2.SecurityGroup;
+  readonly database: CatalogDatabase;
+  /** SecurityGroupPolicy `catalog-rds-access` and ExternalSecret `catalog-rds` (one deploy-time manifest). */
+  readonly catalogRdsAccess: eks.KubernetesManifest;
+  /** Completes once ESO has written the Secret `catalog-rds` (the catalog's envFrom needs it). */
+  readonly credentialsSynced: eks.KubernetesObjectValue;
+
+  constructor(scope: Construct, id: string, props: SecurityGroupsForPodsStackProps) {
+    super(scope, id, {
+      description:
+        'eks-networking-lab module security-groups-for-pods: catalog pod security group, RDS for MySQL, SecurityGroupPolicy',
+      ...props,
+    });
+    const { foundation } = props;
+    const { config, cluster, vpc } = foundation;
+    const podCidrs = podAddressCidrs(foundation.plan);
+
+    // Cluster role: the EKS VPC resource controller attaches trunk and branch ENIs with it (EKS user guide,
+    // security-groups-pods-deployment.html, step 2). The role lives in the base stack; adding a managed policy is
+    // an in-place update of its ManagedPolicyArns (no replacement of the role or the cluster).
+    cluster.role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName(VPC_RESOURCE_CONTROLLER_POLICY));
+    acknowledgeManagedPolicies(
+      cluster.role,
+      [VPC_RESOURCE_CONTROLLER_POLICY],
+      'The EKS user guide requires this AWS managed policy on the cluster role for security groups for pods; AWS maintains it as the VPC resource controller changes, and it only manages network interfaces for the cluster.',
+    );
+
+    this.podSecurityGroup = new ec2.SecurityGroup(this, 'CatalogPodSecurityGroup', {
+      vpc,
+      securityGroupName: `${config.clusterName}${CATALOG_POD_SECURITY_GROUP.nameSuffix}`,
+      description: CATALOG_POD_SECURITY_GROUP.description,
+      allowAllOutbound: true,
+    });
+    Tags.of(this.podSecurityGroup).add('Name', `${config.clusterName}${CATALOG_POD_SECURITY_GROUP.nameSuffix}`);
+    // The ui reaches the catalog API on 8080 from any node's pod addresses. Kubelet probes come from the pod's own
+    // node, which standard enforcing mode does not filter.
+    for (const cidr of podCidrs) {
+      this.podSecurityGroup.addIngressRule(
+        ec2.Peer.ipv4(cidr.text),
+        ec2.Port.tcp(APP_CONTAINER_PORT.number),
+        CATALOG_POD_SECURITY_GROUP.httpRuleDescription,
+      );
+    }
+
+    this.database = new CatalogDatabase(this, 'CatalogDatabase', {
+      vpc,
+      clusterName: config.clusterName,
+      clientSecurityGroup: this.podSecurityGroup,
+    });
+
+    // A pod on a branch ENI carries only its own groups, so CoreDNS (behind the cluster security group, which
+    // admits only itself) must accept DNS from pod addresses (workshop .workshop/terraform dns_udp / dns_tcp).
+    for (const [index, cidr] of podCidrs.entries()) {
+      for (const protocol of ['udp', 'tcp'] as const) {
+        new ec2.CfnSecurityGroupIngress(
+          this,
+          `ClusterDns${protocol.toUpperCase()}${index === 0 ? '' : 'SecondaryCidr'}`,
+          {
+            groupId: cluster.clusterSecurityGroupId,
+            ipProtocol: protocol,
+            fromPort: CLUSTER_DNS_RULE.port,
+            toPort: CLUSTER_DNS_RULE.port,
+            cidrIp: cidr.text,
+            description: CLUSTER_DNS_RULE.description,
+          },
+        );
+      }
+    }
+
+    // ESO reads the RDS-managed secret. The statement goes into a policy of this stack (an imported, mutable view
+    // of the base's ESO role), not into the role's default policy in the base stack: CloudFormation would update
+    // that only after this stack completes, while the wait below needs the access during it.
+    const esoRole = iam.Role.fromRoleName(this, 'ExternalSecretsRole', foundation.secrets.role.roleName, {
+      mutable: true,
+    });
+    const databaseSecret = this.database.instance.secret;
+    if (!databaseSecret) throw new Error('the catalog database has no RDS-managed secret');
+    databaseSecret.grantRead(esoRole);
+
+    const chart = new CatalogRdsAccessChart(new Cdk8sApp(), 'CatalogRdsAccess', {
+      podSecurityGroupIds: [this.podSecurityGroup.securityGroupId],
+      databaseSecretArn: databaseSecret.secretArn,
+      clusterSecretStore: foundation.secrets.storeName,
+      refreshInterval: CATALOG_CREDENTIALS_REFRESH,
+    });
+    this.catalogRdsAccess = deployChart(this, 'CatalogRdsAccess', { cluster, chart });
+    // Namespace first; the ExternalSecret CRD and store come with ESO; the read permission before ESO tries; the
+    // add-on carrying ENABLE_POD_ENI before anything asks for branch ENIs.
+    this.catalogRdsAccess.node.addDependency(
+      foundation.retailNamespaces,
+      foundation.secrets.store,
+      esoRole,
+      foundation.vpcCniAddon,
+    );
+
+    this.credentialsSynced = new eks.KubernetesObjectValue(this, 'CatalogRdsCredentialsSynced', {
+      cluster,
+      objectType: 'secret',
+      objectName: CATALOG_RDS_ACCESS.secretName,
+      objectNamespace: CATALOG_RDS_ACCESS.namespace,
+      // The name only: nothing of the Secret's data passes through CloudFormation or the handler's log.
+      jsonPath: '.metadata.name',
+      timeout: Duration.minutes(10),
+    });
+    this.credentialsSynced.node.addDependency(this.catalogRdsAccess);
+
+    // On `cdk destroy` the VPC resource controller deletes a pod's branch ENI only after a cool-down once the pod is
+    // gone; deleting the pod group before that fails with DependencyViolation.
+    const drain = new SecurityGroupInterfaceDrain(this, 'PodSecurityGroupDrain', {
+      securityGroups: [this.podSecurityGroup],
+      deleteDetachedInterfacesTagged: BRANCH_ENI_OWNER_TAG,
+    });
+    acknowledgeManagedPolicies(
+      drain,
+      ['service-role/AWSLambdaBasicExecutionRole'],
+      'The drain function only writes its own log group; AWSLambdaBasicExecutionRole is the minimal managed policy for that.',
+    );
+    acknowledgeFinding(
+      drain,
+      'AwsSolutions-IAM5[Resource::*]',
+      'ec2:DescribeNetworkInterfaces has no resource-level permissions; deletion is limited to interfaces tagged by the EKS VPC resource controller.',
+    );
+    acknowledgeFinding(
+      drain,
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:network-interface/*]',
+      'Branch interface ids are not known before the controller creates them; the statement is conditioned on the tag eks:eni:owner=eks-vpc-resource-controller.',
+    );
+    acknowledgeFinding(
+      drain,
+      'AwsSolutions-L1',
+      "The runtime is aws-cdk-lib's determineLatestPythonRuntime, the newest Python every Region offers; the handler uses only boto3 and cfnresponse.",
+    );
+
+    new CfnOutput(this, 'CatalogRdsEndpoint', {
+      description: 'CATALOG_RDS_ENDPOINT of the workshop',
+      value: this.database.instance.dbInstanceEndpointAddress,
+    });
+    new CfnOutput(this, 'CatalogSecurityGroupId', {
+      description: 'CATALOG_SG_ID of the workshop (the catalog pod security group)',
+      value: this.podSecurityGroup.securityGroupId,
+    });
+  }
+}

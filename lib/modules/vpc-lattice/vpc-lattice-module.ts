@@ -1,0 +1,71 @@
+import { CfnOutput } from 'aws-cdk-lib';
+import { CHECKOUT_ROUTE_DNS_OUTPUT, vpcLatticeExpectations } from './vpc-lattice-expectations';
+import { VPC_LATTICE_KEY_SPECS } from './vpc-lattice-settings';
+import { VPC_LATTICE_STACK_ID, VpcLatticeStack } from './vpc-lattice-stack';
+import {
+  UI_CHECKOUT_ENDPOINT_ANNOTATION,
+  UI_CHECKOUT_ENDPOINT_ENV,
+} from '../../../manifests/vpc-lattice/vpc-lattice-names';
+import { BASE_KEYS } from '../../config/base-context-keys';
+import type { LabConfig } from '../../config/lab-config';
+import { LabConfigError } from '../../config/lab-config-error';
+import type { LabModuleDefinition } from '../lab-module';
+
+/**
+ * VPC Lattice service network names: 3-63 characters of a-z, 0-9 and single inner hyphens, not starting with
+ * `servicenetwork-` (AWS::VpcLattice::ServiceNetwork `Name`,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-vpclattice-servicenetwork.html).
+ * The base already enforces the character rules and a 40-character maximum on the cluster name.
+ */
+export const SERVICE_NETWORK_NAME_MIN_LENGTH = 3;
+export const SERVICE_NETWORK_RESERVED_PREFIX = 'servicenetwork-';
+
+function validateServiceNetworkName(config: LabConfig): void {
+  const name = config.clusterName;
+  const allowed = `a cluster name of at least ${SERVICE_NETWORK_NAME_MIN_LENGTH} characters not starting with "${SERVICE_NETWORK_RESERVED_PREFIX}" when module vpc-lattice is enabled`;
+  const hint = 'The VPC Lattice service network (and the Gateway mapped to it) is named after the cluster.';
+  if (name.length < SERVICE_NETWORK_NAME_MIN_LENGTH || name.startsWith(SERVICE_NETWORK_RESERVED_PREFIX)) {
+    throw new LabConfigError(BASE_KEYS.clusterName, name, allowed, hint);
+  }
+}
+
+export const VPC_LATTICE_MODULE: LabModuleDefinition = {
+  title: 'vpc-lattice',
+  summary:
+    'Gateway API on Amazon VPC Lattice: Gateway API CRDs and the AWS Gateway API controller, a service network owned by ' +
+    'CloudFormation, and an HTTPRoute that splits checkout requests between checkout and checkoutv2 (25/75 by default); ' +
+    'the ui calls checkout through the route.',
+  keyPrefix: 'vpcLattice',
+  keySpecs: VPC_LATTICE_KEY_SPECS,
+  requiresModules: [],
+  requiresCapabilities: [],
+  conflicts: [],
+  vpcCniConfiguration: () => ({}),
+  nodeGroups: () => [],
+  validate: (config) => validateServiceNetworkName(config),
+  expectations: (config) => vpcLatticeExpectations(config),
+  create: (scope, foundation) => {
+    const stack = new VpcLatticeStack(scope, VPC_LATTICE_STACK_ID, foundation);
+    const endpoint = `http://${stack.checkoutRouteDns}`;
+    // An output of a nested stack is not shown by `cdk deploy`; the root re-exports it (CDK wires the nested
+    // stack output and the GetAtt).
+    new CfnOutput(scope, CHECKOUT_ROUTE_DNS_OUTPUT, {
+      description: 'VPC Lattice DNS name of HTTPRoute checkout/checkoutroute (the ui calls checkout through it)',
+      value: stack.checkoutRouteDns,
+    });
+    return {
+      stack,
+      retailApp: {
+        services: {
+          // The ui reads RETAIL_UI_ENDPOINTS_CHECKOUT (the workshop's patch sets ENDPOINTS_CHECKOUT, which it ignores;
+          // reference section 6 item 7). The same value on the pod template rolls the ui when it changes.
+          ui: {
+            configMapData: { [UI_CHECKOUT_ENDPOINT_ENV]: endpoint },
+            podAnnotations: { [UI_CHECKOUT_ENDPOINT_ANNOTATION]: endpoint },
+          },
+        },
+      },
+      retailAppDependencies: { ui: [stack.routeDns] },
+    };
+  },
+};

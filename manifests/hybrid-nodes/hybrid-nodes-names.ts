@@ -1,0 +1,63 @@
+/**
+ * Names, labels and images of the EKS Hybrid Nodes lab (eks-workshop-v2
+ * `manifests/modules/networking/eks-hybrid-nodes/`), defined once for the charts, the Helm values and the checks.
+ */
+
+/** Label EKS puts on every hybrid node (`hybrid`); EKS add-ons that cannot run there have anti-affinity to it. */
+export const COMPUTE_TYPE_LABEL = 'eks.amazonaws.com/compute-type';
+export const HYBRID_COMPUTE_TYPE = 'hybrid';
+
+/** Node name prefix of a hybrid node registered through an SSM hybrid activation (`mi-<17 hex>`). */
+export const SSM_NODE_NAME_PREFIX = 'mi-';
+
+/** The lab's sample workload (kustomize/). */
+export const NGINX_REMOTE = {
+  namespace: 'nginx-remote',
+  name: 'nginx',
+  labels: { app: 'nginx' },
+  replicas: 3,
+  port: 80,
+  servicePortName: 'http',
+  image: 'public.ecr.aws/nginx/nginx:1.26',
+  initImage: 'busybox:1.28',
+  cpu: '200m',
+  volume: 'workdir',
+  htmlPath: '/usr/share/nginx/html',
+  initWorkDir: '/work-dir',
+} as const;
+
+/** The cloud-bursting Deployment (deployment.yaml): same pods, no init container, namespace `default`. */
+export const CLOUD_BURSTING = {
+  namespace: 'default',
+  name: 'nginx-deployment',
+  labels: { app: 'nginx' },
+  replicas: 3,
+} as const;
+
+/** Cilium as the lab installs it (`helm install cilium cilium/cilium --version 1.17.1 --namespace cilium`). */
+export const CILIUM_CHART = {
+  repository: 'https://helm.cilium.io/',
+  chart: 'cilium',
+  release: 'cilium',
+  version: '1.17.1',
+  namespace: 'cilium',
+  /** Per-node pod CIDR size (`clusterPoolIPv4MaskSize`): a /25, 128 addresses per node. */
+  podCidrMaskSize: 25,
+} as const;
+
+/** Kyverno as the lab installs it (`helm install kyverno kyverno/kyverno --version 3.3.7 -n kyverno`). */
+export const KYVERNO_CHART = {
+  repository: 'https://kyverno.github.io/kyverno/',
+  chart: 'kyverno',
+  release: 'kyverno',
+  version: '3.3.7',
+  namespace: 'kyverno',
+} as const;
+
+/** The pod-deletion-cost ClusterPolicy (kyverno/policy.yaml). */
+export const POD_DELETION_COST_POLICY = {
+  name: 'set-pod-deletion-cost',
+  rule: 'set-deletion-cost-for-nginx-on-hybrid',
+  annotation: 'controller.kubernetes.io/pod-deletion-cost',
+  value: '1',
+} as const;

@@ -1,0 +1,232 @@
+import type { CfnResource, NestedStack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { NODE_ROLE_MANAGED_POLICIES } from '../../../../lib/base/lab-node-group';
+import { renderCfnValue } from '../../../../lib/verify/cfn-template';
+import { resolveTemplates } from '../../../../lib/verify/nested-stack-parameters';
+import { findKubernetesObjects, type SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import { Match, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
+
+const NESTED_ID = 'CustomNetworking';
+
+let lab: SynthesizedLab;
+let base: SynthesizedLab;
+let root: Template;
+/** The nested template with cross-stack parameters replaced by what the root passes (root logical ids). */
+let nested: Template;
+let nestedStackResourceId: string;
+
+function logicalId(construct: { node: { defaultChild?: unknown } } | CfnResource): string {
+  const element = (
+    'node' in construct && construct.node.defaultChild ? construct.node.defaultChild : construct
+  ) as CfnResource;
+  return lab.stack.resolve(element.logicalId) as string;
+}
+
+function resourceIdOf(template: Template, type: string, properties: Record<string, unknown>): string {
+  const found = Object.keys(template.findResources(type, { Properties: Match.objectLike(properties) }));
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+beforeAll(() => {
+  lab = synthesizeForTest({ modules: 'custom-networking' });
+  base = synthesizeForTest();
+  root = rootTemplate(lab);
+  const resolved = resolveTemplates(lab.templates).find(
+    (entry) => entry.stackPath === `NetworkingLabStack/${NESTED_ID}`,
+  );
+  nested = Template.fromJSON(resolved!.template as unknown as Record<string, unknown>);
+  const nestedStack = lab.stack.node.findChild(NESTED_ID) as NestedStack;
+  nestedStackResourceId = lab.stack.resolve(nestedStack.nestedStackResource!.logicalId) as string;
+});
+
+describe('secondary CIDR and pod subnets', () => {
+  test('associates the secondary CIDR 100.64.0.0/16 with the lab VPC', () => {
+    nested.hasResourceProperties('AWS::EC2::VPCCidrBlock', {
+      CidrBlock: '100.64.0.0/16',
+      VpcId: { Ref: logicalId(lab.stack.vpc) },
+    });
+    nested.resourceCountIs('AWS::EC2::VPCCidrBlock', 1);
+  });
+
+  test('creates the workshop /19 pod subnets, each in the zone of the private subnet of the same index and routed through its route table', () => {
+    const expected = ['100.64.0.0/19', '100.64.32.0/19', '100.64.64.0/19'];
+    lab.stack.vpc.privateSubnets.forEach((privateSubnet, index) => {
+      const subnetId = resourceIdOf(nested, 'AWS::EC2::Subnet', {
+        CidrBlock: expected[index],
+        AvailabilityZone: lab.stack.resolve(privateSubnet.availabilityZone),
+        VpcId: { Ref: logicalId(lab.stack.vpc) },
+        MapPublicIpOnLaunch: false,
+      });
+      nested.hasResourceProperties('AWS::EC2::SubnetRouteTableAssociation', {
+        SubnetId: { Ref: subnetId },
+        RouteTableId: lab.stack.resolve((privateSubnet as ec2.Subnet).routeTable.routeTableId),
+      });
+    });
+    nested.resourceCountIs('AWS::EC2::Subnet', 3);
+    nested.resourceCountIs('AWS::EC2::SubnetRouteTableAssociation', 3);
+  });
+
+  test('makes the pod subnets depend on the CIDR association', () => {
+    const associationId = resourceIdOf(nested, 'AWS::EC2::VPCCidrBlock', { CidrBlock: '100.64.0.0/16' });
+    const subnets = nested.findResources('AWS::EC2::Subnet');
+    for (const subnet of Object.values(subnets)) expect(subnet.DependsOn).toContain(associationId);
+  });
+});
+
+describe('teardown', () => {
+  test('sweeps leaked pod ENIs after the custom-networking node group and before the pod subnets go', () => {
+    const [sweeperId] = Object.keys(nested.findResources('Custom::VpcCniEniSweeper'));
+    expect(sweeperId).toBeDefined();
+    const sweeper = nested.toJSON().Resources[sweeperId];
+    const subnetIds = Object.keys(nested.findResources('AWS::EC2::Subnet'));
+    expect(sweeper.DependsOn).toEqual(expect.arrayContaining(subnetIds));
+    nested.hasResource('AWS::EKS::Nodegroup', {
+      Properties: Match.objectLike({ NodegroupName: 'custom-networking' }),
+      DependsOn: Match.arrayWith([sweeperId]),
+    });
+    nested.hasResourceProperties('Custom::VpcCniEniSweeper', {
+      VpcId: { Ref: logicalId(lab.stack.vpc) },
+      ClusterName: 'eks-workshop',
+    });
+  });
+});
+
+describe('VPC CNI configuration', () => {
+  test('puts both custom networking settings into the vpc-cni add-on configuration', () => {
+    const addons = root.findResources('AWS::EKS::Addon', { Properties: { AddonName: 'vpc-cni' } });
+    const [addon] = Object.values(addons);
+    expect(JSON.parse(addon.Properties.ConfigurationValues as string)).toEqual({
+      env: { AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: 'true', ENI_CONFIG_LABEL_DEF: 'topology.kubernetes.io/zone' },
+    });
+  });
+});
+
+describe('ENIConfigs', () => {
+  test('deploys one ENIConfig per zone, named after the zone, with its pod subnet and the cluster security group', () => {
+    const manifests = nested.findResources('Custom::AWSCDK-EKS-KubernetesResource');
+    const objects = Object.values(manifests).flatMap(
+      (resource) =>
+        JSON.parse(renderCfnValue(resource.Properties.Manifest)) as {
+          kind: string;
+          metadata: { name: string };
+          spec: unknown;
+        }[],
+    );
+    const clusterSecurityGroup = `\${GetAtt:${logicalId(lab.stack.cluster)}.ClusterSecurityGroupId}`;
+    const eniConfigs = objects.filter((object) => object.kind === 'ENIConfig');
+    expect(eniConfigs).toHaveLength(3);
+    lab.stack.vpc.privateSubnets.forEach((privateSubnet, index) => {
+      const zone = renderCfnValue(lab.stack.resolve(privateSubnet.availabilityZone));
+      const podSubnetId = resourceIdOf(nested, 'AWS::EC2::Subnet', {
+        AvailabilityZone: lab.stack.resolve(privateSubnet.availabilityZone),
+      });
+      expect(eniConfigs[index]).toEqual({
+        apiVersion: 'crd.k8s.amazonaws.com/v1alpha1',
+        kind: 'ENIConfig',
+        metadata: expect.objectContaining({ name: zone }),
+        spec: { subnet: `\${Ref:${podSubnetId}}`, securityGroups: [clusterSecurityGroup] },
+      });
+    });
+  });
+});
+
+describe('node group custom-networking', () => {
+  let nodeGroupId: string;
+  beforeAll(() => {
+    nodeGroupId = resourceIdOf(nested, 'AWS::EKS::Nodegroup', { NodegroupName: 'custom-networking' });
+  });
+
+  test('runs one t3.medium node in the primary private subnets with label type=customnetworking', () => {
+    nested.hasResourceProperties('AWS::EKS::Nodegroup', {
+      NodegroupName: 'custom-networking',
+      InstanceTypes: ['t3.medium'],
+      ScalingConfig: { MinSize: 1, DesiredSize: 1, MaxSize: 1 },
+      Labels: { type: 'customnetworking' },
+      Subnets: lab.stack.vpc.privateSubnets.map((subnet) => ({ Ref: logicalId(subnet as ec2.Subnet) })),
+    });
+  });
+
+  test('has its own node role with the four managed policies of the lab', () => {
+    const roleArn = nested.findResources('AWS::EKS::Nodegroup')[nodeGroupId].Properties.NodeRole as {
+      'Fn::GetAtt': [string, string];
+    };
+    const role = nested.findResources('AWS::IAM::Role')[roleArn['Fn::GetAtt'][0]];
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      expect.objectContaining({ Action: 'sts:AssumeRole', Principal: { Service: 'ec2.amazonaws.com' } }),
+    ]);
+    const policies = (role.Properties.ManagedPolicyArns as unknown[]).map((arn) =>
+      renderCfnValue(arn).split('/').pop(),
+    );
+    expect(policies.sort()).toEqual(
+      [
+        'AmazonEKSWorkerNodePolicy',
+        'AmazonEKS_CNI_Policy',
+        'AmazonEC2ContainerRegistryReadOnly',
+        'AmazonSSMManagedInstanceCore',
+      ].sort(),
+    );
+    expect([...NODE_ROLE_MANAGED_POLICIES].sort()).toEqual(policies);
+  });
+
+  test('is created after the ENIConfigs', () => {
+    const eniConfigsId = resourceIdOf(nested, 'Custom::AWSCDK-EKS-KubernetesResource', {});
+    nested.hasResource('AWS::EKS::Nodegroup', {
+      Properties: Match.objectLike({ NodegroupName: 'custom-networking' }),
+      DependsOn: Match.arrayWith([eniConfigsId]),
+    });
+  });
+
+  test('is in a nested stack created after the vpc-cni add-on (which also installs the ENIConfig CRD)', () => {
+    const vpcCniId = resourceIdOf(root, 'AWS::EKS::Addon', { AddonName: 'vpc-cni' });
+    const stackResource = root.findResources('AWS::CloudFormation::Stack')[nestedStackResourceId];
+    expect(stackResource.DependsOn).toEqual(expect.arrayContaining([vpcCniId]));
+  });
+
+  test('states max pods 12 for t3.medium with custom networking ((3 - 1) x (6 - 1) + 2)', () => {
+    expect(lab.plan.nodeGroups.find((group) => group.name === 'custom-networking')?.maxPods).toBe(12);
+    const output = root.findOutputs('NodeGroupMaxPods');
+    expect(JSON.parse(Object.values(output)[0].Value as string)).toMatchObject({ 'custom-networking': 12 });
+  });
+});
+
+describe('retail app', () => {
+  test('pins checkout to node group custom-networking and leaves checkout-redis unpinned', () => {
+    const [checkout] = findKubernetesObjects(lab, 'Deployment', 'checkout');
+    const [redis] = findKubernetesObjects(lab, 'Deployment', 'checkout-redis');
+    const podSpec = (object: typeof checkout) =>
+      (object.spec as { template: { spec: { nodeSelector?: unknown } } }).template.spec;
+    expect(podSpec(checkout).nodeSelector).toEqual({ 'eks.amazonaws.com/nodegroup': 'custom-networking' });
+    expect(podSpec(redis).nodeSelector).toBeUndefined();
+  });
+
+  test('creates checkout after the custom-networking node group (and deletes it first)', () => {
+    const checkout = lab.kubernetesObjects.find(
+      (deployed) => deployed.object.kind === 'Deployment' && deployed.object.metadata.name === 'checkout',
+    );
+    expect(checkout?.stackPath).toBe('NetworkingLabStack');
+    expect(root.toJSON().Resources[checkout!.logicalId].DependsOn).toEqual(
+      expect.arrayContaining([nestedStackResourceId]),
+    );
+  });
+});
+
+describe('default node group and the base', () => {
+  test('creates the default node group after the ENIConfigs, so on deletion it goes before the pod subnets', () => {
+    root.hasResource('AWS::EKS::Nodegroup', {
+      Properties: Match.objectLike({ NodegroupName: 'default' }),
+      DependsOn: Match.arrayWith([nestedStackResourceId]),
+    });
+  });
+
+  test('keeps the logical ids and properties of the VPC, the cluster and the default node group', () => {
+    const baseRoot = rootTemplate(base).toJSON().Resources as Record<string, { Properties?: unknown }>;
+    const labRoot = root.toJSON().Resources as Record<string, { Properties?: unknown }>;
+    for (const construct of [lab.stack.vpc, lab.stack.cluster, lab.stack.defaultNodeGroup]) {
+      const id = logicalId(construct as never);
+      expect(baseRoot[id]).toBeDefined();
+      expect(labRoot[id]?.Properties).toEqual(baseRoot[id].Properties);
+    }
+  });
+});

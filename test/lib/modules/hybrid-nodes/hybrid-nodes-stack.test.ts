@@ -1,0 +1,601 @@
+import type { App, CfnResource, NestedStack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type { HybridNodesStack } from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-stack';
+import {
+  INGRESS_SKIPPED_WARNING,
+  UBUNTU_2404_AMD64_AMI_PARAMETER,
+} from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-stack';
+import { NODEADM_URL_AMD64, NODE_CONFIG_PATH } from '../../../../lib/modules/hybrid-nodes/hybrid-node-boot-script';
+import { renderCfnValue } from '../../../../lib/verify/cfn-template';
+import { resolveTemplates } from '../../../../lib/verify/nested-stack-parameters';
+import { findKubernetesObjects, type SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import { Match, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
+import { kubernetesValidationErrors } from '../../../support/kubernetes-validation';
+
+const NESTED_ID = 'HybridNodes';
+const HYBRID_AFFINITY = {
+  nodeAffinity: {
+    requiredDuringSchedulingIgnoredDuringExecution: {
+      nodeSelectorTerms: [
+        { matchExpressions: [{ key: 'eks.amazonaws.com/compute-type', operator: 'In', values: ['hybrid'] }] },
+      ],
+    },
+  },
+};
+
+let lab: SynthesizedLab;
+let stack: HybridNodesStack;
+let root: Template;
+/** The nested template with cross-stack parameters replaced by what the root passes (root logical ids). */
+let nested: Template;
+let nestedJson: {
+  Resources: Record<string, { Type: string; Properties?: Record<string, unknown>; DependsOn?: string[] }>;
+  Parameters?: Record<string, { Type: string; Default?: string }>;
+};
+
+function idOf(construct: { node: { defaultChild?: unknown } } | CfnResource): string {
+  const element = (
+    'node' in construct && construct.node.defaultChild ? construct.node.defaultChild : construct
+  ) as CfnResource;
+  return lab.stack.resolve(element.logicalId) as string;
+}
+
+/** The logical id of the one resource of `type` whose properties match. */
+function onlyId(type: string, properties: Record<string, unknown>): string {
+  const found = Object.keys(nested.findResources(type, { Properties: Match.objectLike(properties) }));
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+function dependsOnOf(logicalId: string): string[] {
+  return nestedJson.Resources[logicalId].DependsOn ?? [];
+}
+
+beforeAll(() => {
+  lab = synthesizeForTest({ modules: 'hybrid-nodes' });
+  root = rootTemplate(lab);
+  stack = lab.stack.node.findChild(NESTED_ID) as HybridNodesStack;
+  const resolved = resolveTemplates(lab.templates).find(
+    (entry) => entry.stackPath === `NetworkingLabStack/${NESTED_ID}`,
+  );
+  nested = Template.fromJSON(resolved!.template as unknown as Record<string, unknown>);
+  nestedJson = nested.toJSON() as typeof nestedJson;
+});
+
+describe('remote network', () => {
+  test('is a VPC on the remote node CIDR 10.52.0.0/16 with DNS, as the workshop', () => {
+    nested.hasResourceProperties('AWS::EC2::VPC', {
+      CidrBlock: '10.52.0.0/16',
+      EnableDnsHostnames: true,
+      EnableDnsSupport: true,
+    });
+    nested.resourceCountIs('AWS::EC2::VPC', 1);
+  });
+
+  test('has one public subnet, the first /24, in the first Availability Zone, with public addresses on launch', () => {
+    nested.resourceCountIs('AWS::EC2::Subnet', 1);
+    nested.hasResourceProperties('AWS::EC2::Subnet', {
+      CidrBlock: '10.52.0.0/24',
+      MapPublicIpOnLaunch: true,
+      AvailabilityZone: { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] },
+      VpcId: { Ref: idOf(stack.remoteNetwork.vpc) },
+    });
+  });
+
+  test('sends its default route to its own internet gateway', () => {
+    nested.resourceCountIs('AWS::EC2::InternetGateway', 1);
+    nested.hasResourceProperties('AWS::EC2::Route', {
+      RouteTableId: stack.resolve(stack.remoteNetwork.routeTableId),
+      DestinationCidrBlock: '0.0.0.0/0',
+      GatewayId: { Ref: Match.stringLikeRegexp('IGW') },
+    });
+  });
+});
+
+describe('Transit Gateway', () => {
+  test('accepts attachments automatically and associates and propagates them in its default route table', () => {
+    nested.resourceCountIs('AWS::EC2::TransitGateway', 1);
+    nested.hasResourceProperties('AWS::EC2::TransitGateway', {
+      AutoAcceptSharedAttachments: 'enable',
+      DefaultRouteTableAssociation: 'enable',
+      DefaultRouteTablePropagation: 'enable',
+      Description: 'Transit Gateway for EKS Workshop Hybrid setup',
+    });
+  });
+
+  test('attaches the lab VPC in its three public subnets and the remote VPC in its subnet', () => {
+    const tgw = { Ref: idOf(stack.transitGateway.transitGateway) };
+    nested.resourceCountIs('AWS::EC2::TransitGatewayAttachment', 2);
+    nested.hasResourceProperties('AWS::EC2::TransitGatewayAttachment', {
+      TransitGatewayId: tgw,
+      VpcId: { Ref: idOf(lab.stack.vpc) },
+      SubnetIds: lab.stack.vpc.publicSubnets.map((subnet) => ({ Ref: idOf(subnet as ec2.Subnet) })),
+    });
+    nested.hasResourceProperties('AWS::EC2::TransitGatewayAttachment', {
+      TransitGatewayId: tgw,
+      VpcId: { Ref: idOf(stack.remoteNetwork.vpc) },
+      SubnetIds: [{ Ref: idOf(stack.remoteNetwork.subnet as ec2.Subnet) }],
+    });
+  });
+
+  test('routes the remote pod CIDR statically to the remote attachment in the default association route table', () => {
+    const lookupId = onlyId('Custom::AWS', {
+      Create: Match.objectLike({
+        'Fn::Join': Match.arrayWith([Match.arrayWith([Match.stringLikeRegexp('describeTransitGateways')])]),
+      }),
+    });
+    expect(renderCfnValue(nestedJson.Resources[lookupId].Properties!.Create)).toContain(
+      `"TransitGatewayIds":["\${Ref:${idOf(stack.transitGateway.transitGateway)}}"]`,
+    );
+    nested.resourceCountIs('AWS::EC2::TransitGatewayRoute', 1);
+    nested.hasResourceProperties('AWS::EC2::TransitGatewayRoute', {
+      DestinationCidrBlock: '10.53.0.0/16',
+      TransitGatewayAttachmentId: {
+        'Fn::GetAtt': [idOf(stack.transitGateway.attachment('RemoteVpcAttachment')), 'Id'],
+      },
+      TransitGatewayRouteTableId: {
+        'Fn::GetAtt': [lookupId, 'TransitGateways.0.Options.AssociationDefaultRouteTableId'],
+      },
+    });
+  });
+});
+
+describe('routes', () => {
+  const tgwRoute = (routeTableId: unknown, destination: string) =>
+    Object.entries(nestedJson.Resources).filter(
+      ([, resource]) =>
+        resource.Type === 'AWS::EC2::Route' &&
+        JSON.stringify(resource.Properties?.RouteTableId) === JSON.stringify(routeTableId) &&
+        resource.Properties?.DestinationCidrBlock === destination &&
+        resource.Properties?.TransitGatewayId !== undefined,
+    );
+
+  test('every lab route table, public and private, sends the remote node and pod CIDRs to the Transit Gateway once the lab attachment exists', () => {
+    const tables = [...lab.stack.vpc.publicSubnets, ...lab.stack.vpc.privateSubnets].map((subnet) =>
+      lab.stack.resolve(subnet.routeTable.routeTableId),
+    );
+    expect(tables).toHaveLength(6);
+    const labAttachment = idOf(stack.transitGateway.attachment('LabVpcAttachment'));
+    for (const table of tables) {
+      for (const destination of ['10.52.0.0/16', '10.53.0.0/16']) {
+        const routes = tgwRoute(table, destination);
+        expect(routes).toHaveLength(1);
+        expect(routes[0][1].Properties?.TransitGatewayId).toEqual({ Ref: idOf(stack.transitGateway.transitGateway) });
+        expect(routes[0][1].DependsOn).toContain(labAttachment);
+      }
+    }
+  });
+
+  test('the remote route table returns the lab VPC CIDR through the Transit Gateway once the remote attachment exists', () => {
+    const routes = tgwRoute(stack.resolve(stack.remoteNetwork.routeTableId), '10.42.0.0/16');
+    expect(routes).toHaveLength(1);
+    expect(routes[0][1].DependsOn).toContain(idOf(stack.transitGateway.attachment('RemoteVpcAttachment')));
+  });
+
+  test('the remote route table sends the pod CIDR to the primary network interface (device index 0) of the hybrid node', () => {
+    const lookupId = onlyId('Custom::AWS', {
+      Create: Match.objectLike({
+        'Fn::Join': Match.arrayWith([Match.arrayWith([Match.stringLikeRegexp('describeNetworkInterfaces')])]),
+      }),
+    });
+    const call = JSON.parse(renderCfnValue(nestedJson.Resources[lookupId].Properties!.Create)) as {
+      parameters: { Filters: { Name: string; Values: string[] }[] };
+    };
+    expect(call.parameters.Filters).toEqual([
+      { Name: 'attachment.instance-id', Values: [`\${Ref:${idOf(stack.host.instance)}}`] },
+      { Name: 'attachment.device-index', Values: ['0'] },
+    ]);
+    nested.hasResourceProperties('AWS::EC2::Route', {
+      RouteTableId: stack.resolve(stack.remoteNetwork.routeTableId),
+      DestinationCidrBlock: '10.53.0.0/16',
+      NetworkInterfaceId: { 'Fn::GetAtt': [lookupId, 'NetworkInterfaces.0.NetworkInterfaceId'] },
+    });
+  });
+
+  test('adds no other route: 12 lab routes, 2 remote routes and the default route', () => {
+    nested.resourceCountIs('AWS::EC2::Route', 15);
+  });
+});
+
+describe('security groups', () => {
+  test('the cluster security group accepts all traffic from the remote node subnet and the remote pod CIDR', () => {
+    const clusterSg = lab.stack.resolve(lab.stack.cluster.clusterSecurityGroupId);
+    for (const cidr of ['10.52.0.0/24', '10.53.0.0/16']) {
+      nested.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+        GroupId: clusterSg,
+        IpProtocol: '-1',
+        CidrIp: cidr,
+      });
+    }
+    nested.resourceCountIs('AWS::EC2::SecurityGroupIngress', 2);
+  });
+
+  test("the node's group accepts all from the lab VPC and 443 from the pods, and nothing else", () => {
+    nested.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: 'Security group for hybrid EKS nodes',
+      VpcId: { Ref: idOf(stack.remoteNetwork.vpc) },
+      SecurityGroupIngress: [
+        Match.objectLike({ CidrIp: '10.42.0.0/16', IpProtocol: '-1' }),
+        Match.objectLike({ CidrIp: '10.53.0.0/16', IpProtocol: 'tcp', FromPort: 443, ToPort: 443 }),
+      ],
+      SecurityGroupEgress: [Match.objectLike({ CidrIp: '0.0.0.0/0', IpProtocol: '-1' })],
+    });
+  });
+
+  test('no rule in any template opens SSH, and no key pair exists', () => {
+    const resources = lab.templates.flatMap(({ template }) => Object.values(template.Resources));
+    const rules = resources.flatMap((resource) => [
+      resource.Properties ?? {},
+      ...((resource.Properties?.SecurityGroupIngress ?? []) as Record<string, unknown>[]),
+    ]);
+    const sshRules = rules.filter(
+      (rule) =>
+        (rule.IpProtocol === 'tcp' || rule.IpProtocol === '6') &&
+        Number(rule.FromPort) <= 22 &&
+        22 <= Number(rule.ToPort),
+    );
+    expect(sshRules).toEqual([]);
+    expect(resources.filter((resource) => resource.Type === 'AWS::EC2::KeyPair')).toEqual([]);
+    const instances = resources.filter((resource) => resource.Type === 'AWS::EC2::Instance');
+    expect(instances).toHaveLength(1);
+    expect(instances.map((instance) => instance.Properties?.KeyName)).toEqual([undefined]);
+  });
+});
+
+describe('hybrid node host', () => {
+  let instanceId: string;
+  let instance: Record<string, unknown>;
+  beforeAll(() => {
+    instanceId = idOf(stack.host.instance);
+    instance = nestedJson.Resources[instanceId].Properties!;
+  });
+
+  test('runs Ubuntu 24.04 amd64 from the public SSM parameter, resolved by CloudFormation at deploy time', () => {
+    const ref = (instance.ImageId as { Ref: string }).Ref;
+    expect(nestedJson.Parameters?.[ref]).toEqual({
+      Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>',
+      Default: UBUNTU_2404_AMD64_AMI_PARAMETER,
+    });
+    expect((lab.stack.node.root as App).synth().manifest.missing ?? []).toEqual([]);
+  });
+
+  test('is an m5.large in the remote subnet with the source/destination check off, IMDSv2 required and an encrypted root volume', () => {
+    expect(instance).toMatchObject({
+      InstanceType: 'm5.large',
+      SubnetId: { Ref: idOf(stack.remoteNetwork.subnet as ec2.Subnet) },
+      SourceDestCheck: false,
+      MetadataOptions: { HttpTokens: 'required' },
+      BlockDeviceMappings: [
+        {
+          DeviceName: '/dev/sda1',
+          Ebs: { Encrypted: true, VolumeType: 'gp3', VolumeSize: 100, DeleteOnTermination: true },
+        },
+      ],
+      Tags: expect.arrayContaining([{ Key: 'Name', Value: 'eks-workshop-hybrid-node-01' }]),
+    });
+    expect(instance.KeyName).toBeUndefined();
+  });
+
+  test('its instance role may only read its activation secret (no SSM core policy: Session Manager goes through the hybrid registration)', () => {
+    const roleId = idOf(stack.host.instance.role.node.defaultChild as CfnResource);
+    expect(nestedJson.Resources[roleId].Properties?.ManagedPolicyArns).toBeUndefined();
+    const policies = Object.values(nestedJson.Resources).filter(
+      (resource) =>
+        resource.Type === 'AWS::IAM::Policy' &&
+        JSON.stringify(resource.Properties?.Roles) === JSON.stringify([{ Ref: roleId }]),
+    );
+    expect(policies).toHaveLength(1);
+    expect((policies[0].Properties!.PolicyDocument as { Statement: unknown[] }).Statement).toEqual([
+      {
+        Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+        Effect: 'Allow',
+        Resource: { Ref: idOf(stack.activation.secret) },
+      },
+    ]);
+  });
+
+  test('the activation secret denies reading to every principal but the host role', () => {
+    nested.hasResourceProperties('AWS::SecretsManager::ResourcePolicy', {
+      SecretId: { Ref: idOf(stack.activation.secret) },
+      ResourcePolicy: {
+        Statement: [
+          {
+            Effect: 'Deny',
+            Principal: { AWS: '*' },
+            Action: 'secretsmanager:GetSecretValue',
+            Resource: '*',
+            Condition: {
+              ArnNotEquals: {
+                'aws:PrincipalArn': {
+                  'Fn::GetAtt': [idOf(stack.host.instance.role.node.defaultChild as CfnResource), 'Arn'],
+                },
+              },
+            },
+          },
+        ],
+      },
+    });
+  });
+
+  test('boots after its activation, the HYBRID_LINUX access entry, every route and the cluster rules', () => {
+    const after = dependsOnOf(instanceId);
+    expect(after).toEqual(
+      expect.arrayContaining([
+        idOf(stack.activation.resource),
+        idOf(stack.accessEntry),
+        'ClusterFromRemoteNodes',
+        'ClusterFromRemotePods',
+      ]),
+    );
+    const tgwRoutes = Object.entries(nestedJson.Resources).filter(
+      ([, resource]) =>
+        (resource.Type === 'AWS::EC2::Route' && resource.Properties?.TransitGatewayId) ||
+        resource.Type === 'AWS::EC2::TransitGatewayRoute',
+    );
+    expect(tgwRoutes).toHaveLength(14);
+    for (const [id] of tgwRoutes) expect(after).toContain(id);
+  });
+
+  test('the module waits for the External Secrets chart of the base (its pods are scheduled before the hybrid node joins)', () => {
+    const nestedStack = lab.stack.node.findChild(NESTED_ID) as NestedStack;
+    const resourceId = lab.stack.resolve(nestedStack.nestedStackResource!.logicalId) as string;
+    const rootJson = root.toJSON() as { Resources: Record<string, { DependsOn?: string[] }> };
+    expect(rootJson.Resources[resourceId].DependsOn).toContain(
+      idOf(lab.stack.secrets.chart.node.defaultChild as CfnResource),
+    );
+  });
+});
+
+describe('boot script (user data)', () => {
+  let userData: string;
+  beforeAll(() => {
+    userData = renderCfnValue(nestedJson.Resources[idOf(stack.host.instance)].Properties!.UserData);
+  });
+
+  test('installs nodeadm for the cluster version with the SSM credential provider and initialises the node', () => {
+    expect(userData).toContain(`NODEADM_URL='${NODEADM_URL_AMD64}'`);
+    expect(userData).toContain("KUBERNETES_VERSION='1.35'");
+    expect(userData).toContain('nodeadm install "$KUBERNETES_VERSION" --credential-provider ssm');
+    expect(userData).toContain('nodeadm init --config-source "file://$NODE_CONFIG"');
+    expect(userData).toContain(`NODE_CONFIG='${NODE_CONFIG_PATH}'`);
+    expect(userData).toContain("CLUSTER_NAME='eks-workshop'");
+  });
+
+  test('reads the activation from the secret at boot: the user data holds the secret reference, never an activation', () => {
+    expect(userData).toContain(`ACTIVATION_SECRET='\${Ref:${idOf(stack.activation.secret)}}'`);
+    expect(userData).toContain('aws secretsmanager get-secret-value');
+    expect(userData).not.toMatch(/activationCode:\s*["']?[A-Za-z0-9+/=]{8,}/);
+    expect(userData).not.toMatch(/^\s*set -[a-z]*x/m);
+  });
+
+  test('no template or output carries an activation id or code', () => {
+    const activation = nestedJson.Resources[idOf(stack.activation.resource)].Properties!;
+    expect(Object.keys(activation).filter((key) => /activation(id|code)/i.test(key))).toEqual([]);
+    for (const { template } of lab.templates) {
+      const text = JSON.stringify(template);
+      expect(text).not.toMatch(/"ActivationCode"|"ActivationId"/);
+      expect(JSON.stringify(template.Outputs ?? {})).not.toMatch(/activation/i);
+    }
+  });
+});
+
+describe('identity', () => {
+  test('the Hybrid Nodes role is assumed by SSM only, from this account and Region (AssumeRole and TagSession)', () => {
+    nested.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'ssm.amazonaws.com' },
+            Action: ['sts:AssumeRole', 'sts:TagSession'],
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              ArnEquals: { 'aws:SourceArn': Match.anyValue() },
+            },
+          },
+        ],
+      },
+    });
+  });
+
+  test('the Hybrid Nodes role has the permissions the EKS user guide lists, narrowed to this cluster', () => {
+    const clusterArn = lab.stack.resolve(lab.stack.cluster.clusterArn);
+    nested.hasResourceProperties('AWS::IAM::Role', {
+      ManagedPolicyArns: [
+        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/AmazonSSMManagedInstanceCore']] },
+        {
+          'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/AmazonEC2ContainerRegistryPullOnly']],
+        },
+      ],
+      Policies: [
+        {
+          PolicyName: 'HybridNode',
+          PolicyDocument: {
+            Statement: [
+              { Action: 'eks:DescribeCluster', Effect: 'Allow', Resource: clusterArn },
+              { Action: 'eks-auth:AssumeRoleForPodIdentity', Effect: 'Allow', Resource: clusterArn },
+              { Action: 'ssm:DescribeInstanceInformation', Effect: 'Allow', Resource: '*' },
+              {
+                Action: 'ssm:DeregisterManagedInstance',
+                Effect: 'Allow',
+                Resource: Match.anyValue(),
+                Condition: { StringEquals: { 'ssm:resourceTag/EKSClusterARN': clusterArn } },
+              },
+            ],
+          },
+        },
+      ],
+    });
+  });
+
+  test('the Hybrid Nodes role has an access entry of type HYBRID_LINUX with no access policy', () => {
+    nested.resourceCountIs('AWS::EKS::AccessEntry', 1);
+    nested.hasResourceProperties('AWS::EKS::AccessEntry', {
+      Type: 'HYBRID_LINUX',
+      ClusterName: lab.stack.resolve(lab.stack.cluster.clusterName),
+      PrincipalArn: { 'Fn::GetAtt': [idOf(stack.hybridNodeRole), 'Arn'] },
+      AccessPolicies: [],
+    });
+  });
+
+  test('the SSM activation is for that role, allows one registration and tags the node with the cluster ARN', () => {
+    nested.hasResourceProperties('Custom::SsmHybridActivation', {
+      IamRoleName: { Ref: idOf(stack.hybridNodeRole) },
+      RegistrationLimit: '1',
+      Tags: [{ Key: 'EKSClusterARN', Value: lab.stack.resolve(lab.stack.cluster.clusterArn) }],
+      SecretId: { Ref: idOf(stack.activation.secret) },
+      Generation: {
+        ImageId: { Ref: Match.stringLikeRegexp('SsmParameterValue') },
+        BootScript: Match.stringLikeRegexp('^[0-9a-f]{16}$'),
+      },
+    });
+  });
+});
+
+describe('Cilium', () => {
+  test('is the lab release: chart cilium 1.17.1 from helm.cilium.io in namespace cilium', () => {
+    const releases = lab.helmReleases.filter((release) => release.chart === 'cilium');
+    expect(releases).toHaveLength(1);
+    expect(releases[0]).toMatchObject({
+      release: 'cilium',
+      version: '1.17.1',
+      repository: 'https://helm.cilium.io/',
+      namespace: 'cilium',
+    });
+  });
+
+  test("has the lab's values, field by field", () => {
+    const values = lab.helmReleases.find((release) => release.chart === 'cilium')!.values as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(Object.keys(values).sort()).toEqual(['affinity', 'envoy', 'ipam', 'operator']);
+    expect(values.affinity).toEqual(HYBRID_AFFINITY);
+    expect(values.ipam).toEqual({
+      mode: 'cluster-pool',
+      operator: { clusterPoolIPv4MaskSize: 25, clusterPoolIPv4PodCIDRList: ['10.53.0.0/16'] },
+    });
+    expect(values.operator.replicas).toBe(1);
+    expect(values.operator.affinity).toEqual(HYBRID_AFFINITY);
+    expect(values.operator.unmanagedPodWatcher).toEqual({ restart: false });
+    expect(Object.keys(values.operator).sort()).toEqual(['affinity', 'replicas', 'unmanagedPodWatcher']);
+    expect(values.envoy).toEqual({ enabled: false });
+  });
+
+  test('is installed after the host boots (and removed before it goes)', () => {
+    expect(dependsOnOf(idOf(stack.cilium.node.defaultChild as CfnResource))).toContain(idOf(stack.host.instance));
+  });
+});
+
+describe('workloads', () => {
+  test('namespace nginx-remote carries the workshop label', () => {
+    const [namespace] = findKubernetesObjects(lab, 'Namespace', 'nginx-remote');
+    expect(namespace.metadata.labels).toMatchObject({ 'app.kubernetes.io/created-by': 'eks-workshop' });
+  });
+
+  test('nginx: 3 replicas preferring hybrid nodes, an init container writing "Connected to <pod IP> on <node name>"', () => {
+    const [deployment] = findKubernetesObjects(lab, 'Deployment', 'nginx');
+    expect(deployment.metadata.namespace).toBe('nginx-remote');
+    const spec = deployment.spec as {
+      replicas: number;
+      template: {
+        spec: {
+          affinity: unknown;
+          initContainers: Record<string, unknown>[];
+          containers: Record<string, unknown>[];
+          volumes: unknown[];
+        };
+      };
+    };
+    expect(spec.replicas).toBe(3);
+    expect(spec.template.spec.affinity).toEqual({
+      nodeAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          {
+            weight: 1,
+            preference: {
+              matchExpressions: [{ key: 'eks.amazonaws.com/compute-type', operator: 'In', values: ['hybrid'] }],
+            },
+          },
+        ],
+      },
+    });
+    expect(spec.template.spec.initContainers).toEqual([
+      {
+        name: 'install',
+        image: 'busybox:1.28',
+        command: ['sh', '-c', 'echo "Connected to $(POD_IP) on $(NODE_NAME)" > /work-dir/index.html'],
+        env: [
+          { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+          { name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
+        ],
+        volumeMounts: [{ name: 'workdir', mountPath: '/work-dir' }],
+      },
+    ]);
+    expect(spec.template.spec.containers).toEqual([
+      {
+        name: 'nginx',
+        image: 'public.ecr.aws/nginx/nginx:1.26',
+        ports: [{ containerPort: 80 }],
+        resources: { requests: { cpu: '200m' }, limits: { cpu: '200m' } },
+        volumeMounts: [{ name: 'workdir', mountPath: '/usr/share/nginx/html' }],
+      },
+    ]);
+    expect(spec.template.spec.volumes).toEqual([{ name: 'workdir', emptyDir: {} }]);
+  });
+
+  test('the nginx Service is a NodePort on 80 selecting app: nginx', () => {
+    const [service] = findKubernetesObjects(lab, 'Service', 'nginx');
+    expect(service.metadata.namespace).toBe('nginx-remote');
+    expect(service.spec).toEqual({
+      type: 'NodePort',
+      selector: { app: 'nginx' },
+      ports: [{ name: 'http', port: 80, targetPort: 80, protocol: 'TCP' }],
+    });
+  });
+
+  test('the cloud-bursting Deployment nginx-deployment runs 3 nginx pods in default preferring hybrid nodes', () => {
+    const [deployment] = findKubernetesObjects(lab, 'Deployment', 'nginx-deployment');
+    expect(deployment.metadata.namespace).toBe('default');
+    expect(deployment.spec).toMatchObject({
+      replicas: 3,
+      template: {
+        spec: { affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1 }] } } },
+      },
+    });
+  });
+
+  test('every object of the module validates against its schema', () => {
+    const objects = ['nginx-remote', 'nginx', 'nginx-deployment'].flatMap((name) =>
+      lab.kubernetesObjects.map((deployed) => deployed.object).filter((object) => object.metadata.name === name),
+    );
+    expect(objects.length).toBeGreaterThanOrEqual(4);
+    for (const object of objects) expect(kubernetesValidationErrors(object)).toEqual([]);
+  });
+
+  test('both workloads are applied after Cilium and deleted before it', () => {
+    for (const manifest of [stack.nginxRemote, stack.cloudBursting]) {
+      expect(dependsOnOf(idOf(manifest.node.defaultChild as CfnResource))).toContain(
+        idOf(stack.cilium.node.defaultChild as CfnResource),
+      );
+    }
+  });
+});
+
+describe('without the AWS Load Balancer Controller (exposeUi off)', () => {
+  test('leaves out the Ingress, Kyverno and its policy', () => {
+    expect(findKubernetesObjects(lab, 'Ingress')).toEqual([]);
+    expect(findKubernetesObjects(lab, 'ClusterPolicy')).toEqual([]);
+    expect(lab.helmReleases.filter((release) => release.chart === 'kyverno')).toEqual([]);
+  });
+
+  test('says so at synth time with a note naming exposeUi (not a warning, so --strict synth stays clean)', () => {
+    const annotations = (type: string) =>
+      stack.node.metadata.filter((entry) => entry.type === type).map((entry) => String(entry.data));
+    expect(annotations('aws:cdk:info')).toEqual([
+      expect.stringMatching(new RegExp(`^\\[${INGRESS_SKIPPED_WARNING}\\].*exposeUi`)),
+    ]);
+    expect(annotations('aws:cdk:warning')).toEqual([]);
+  });
+});

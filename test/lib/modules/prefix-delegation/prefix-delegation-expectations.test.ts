@@ -1,0 +1,126 @@
+import { readLabConfig } from '../../../../lib/config/read-lab-config';
+import { labExpectations } from '../../../../lib/verify/lab-expectations';
+import {
+  interpretAvailableReplicas,
+  interpretInstancePrefixes,
+  interpretVpcCniImage,
+  prefixDelegationExpectations,
+} from '../../../../lib/modules/prefix-delegation/prefix-delegation-expectations';
+import type { CommandResult, LabExpectation } from '../../../../lib/verify/lab-expectation';
+import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import { synthesizeForTest, TEST_DAY } from '../../../support/lab-fixtures';
+
+const ok = (stdout: string): CommandResult => ({ exitCode: 0, stdout, stderr: '' });
+
+let lab: SynthesizedLab;
+let base: SynthesizedLab;
+let expectations: LabExpectation[];
+
+beforeAll(() => {
+  lab = synthesizeForTest({ modules: 'custom-networking,prefix-delegation' });
+  base = synthesizeForTest();
+  expectations = prefixDelegationExpectations(lab.config);
+});
+
+/** The module's declarations, then the whole lab's (max pods of every node group is declared by the base). */
+const find = (id: string) =>
+  expectations.find((candidate) => candidate.id === id) ??
+  labExpectations(lab.plan).find((candidate) => candidate.id === id)!;
+
+describe('prefix-delegation expectations offline', () => {
+  test('declares the CNI settings, version, Nitro prefixes and the pause pods', () => {
+    expect(expectations.map((expectation) => [expectation.id, expectation.expected])).toEqual([
+      ['prefix-delegation/vpc-cni-settings', 'ENABLE_PREFIX_DELEGATION=true, WARM_PREFIX_TARGET=1'],
+      ['prefix-delegation/vpc-cni-version', 'v1.9.0 or later'],
+      ['prefix-delegation/nitro-prefixes', 'Nitro-based, every instance with /28 prefixes on its ENIs'],
+      ['prefix-delegation/pause-pods', '150/150 available'],
+    ]);
+  });
+
+  test('passes every offline check on the synthesized modules', () => {
+    for (const expectation of expectations)
+      expect([expectation.id, expectation.checkOffline(lab).pass]).toEqual([expectation.id, true]);
+  });
+
+  test('fails the CNI, max pods and pause pod checks on the base lab', () => {
+    for (const id of ['prefix-delegation/vpc-cni-settings', 'base/max-pods-default', 'prefix-delegation/pause-pods']) {
+      expect([id, find(id).checkOffline(base).pass]).toEqual([id, false]);
+    }
+  });
+
+  test('fails the Nitro check for a Xen node group', () => {
+    const xen = synthesizeForTest({ nodeInstanceType: 'm4.large' });
+    expect(find('prefix-delegation/nitro-prefixes').checkOffline(xen)).toEqual({
+      pass: false,
+      actual: 'default: m4.large (not Nitro: default)',
+    });
+  });
+
+  test('every node group is checked once for the prefix-mode max pods (declared by the base from the plan)', () => {
+    const all = labExpectations(lab.plan).filter((expectation) => expectation.id.includes('/max-pods-'));
+    expect(all.map((expectation) => [expectation.id, expectation.expected])).toEqual([
+      ['base/max-pods-default', '110'],
+      ['custom-networking/max-pods-custom-networking', '110'],
+    ]);
+  });
+
+  test('declares no pause pod check for pausePods=0', () => {
+    const none = prefixDelegationExpectations(
+      readLabConfig({ modules: 'prefix-delegation', 'prefixDelegation.pausePods': 0 }, { today: TEST_DAY }),
+    );
+    expect(none.map((expectation) => expectation.id)).not.toContain('prefix-delegation/pause-pods');
+  });
+});
+
+describe('prefix-delegation expectations live', () => {
+  test('lists the running cluster instances with their IPv4 prefixes', () => {
+    const [command] = find('prefix-delegation/nitro-prefixes').live!.commands({
+      clusterName: 'eks-workshop',
+      stackOutputs: {},
+      lab,
+    });
+    expect(command).toEqual({
+      program: 'aws',
+      args: [
+        'ec2',
+        'describe-instances',
+        '--filters',
+        'Name=tag:eks:cluster-name,Values=eks-workshop',
+        'Name=instance-state-name,Values=running',
+        '--query',
+        'Reservations[].Instances[].{id: InstanceId, prefixes: NetworkInterfaces[].Ipv4Prefixes[].Ipv4Prefix}',
+        '--output',
+        'json',
+      ],
+    });
+  });
+
+  test('passes when every instance has /28 prefixes, fails when one has none', () => {
+    expect(interpretInstancePrefixes(ok('[{"id":"i-1","prefixes":["10.42.100.16/28","10.42.100.32/28"]}]')).pass).toBe(
+      true,
+    );
+    expect(
+      interpretInstancePrefixes(ok('[{"id":"i-1","prefixes":["10.42.100.16/28"]},{"id":"i-2","prefixes":[]}]')),
+    ).toEqual({
+      pass: false,
+      actual: 'i-1: 10.42.100.16/28; i-2: no prefixes',
+    });
+  });
+
+  test('reads the VPC CNI version from the aws-node image tag', () => {
+    const daemonSet = (image: string) =>
+      ok(JSON.stringify({ spec: { template: { spec: { containers: [{ name: 'aws-node', image }] } } } }));
+    expect(
+      interpretVpcCniImage(daemonSet('602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.19.2-eksbuild.1'))
+        .pass,
+    ).toBe(true);
+    expect(
+      interpretVpcCniImage(daemonSet('602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.8.0')).pass,
+    ).toBe(false);
+  });
+
+  test('compares the available pause replicas with the setting', () => {
+    expect(interpretAvailableReplicas(ok("'150'"), 150)).toEqual({ pass: true, actual: '150/150 available' });
+    expect(interpretAvailableReplicas(ok(''), 150)).toEqual({ pass: false, actual: '0/150 available' });
+  });
+});

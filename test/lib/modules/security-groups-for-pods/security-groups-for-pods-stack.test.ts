@@ -1,0 +1,261 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import { dependsOn } from '../../../../lib/verify/cfn-template';
+import type { CfnResourceJson } from '../../../../lib/verify/cfn-template';
+import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import { Match, nestedTemplate, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
+
+const NESTED = 'SecurityGroupsForPods';
+
+let base: SynthesizedLab;
+let lab: SynthesizedLab;
+let withCustomNetworking: SynthesizedLab;
+let root: Template;
+let nested: Template;
+
+beforeAll(() => {
+  base = synthesizeForTest();
+  lab = synthesizeForTest({ modules: 'security-groups-for-pods' });
+  withCustomNetworking = synthesizeForTest({ modules: 'custom-networking,security-groups-for-pods' });
+  root = rootTemplate(lab);
+  nested = nestedTemplate(lab, NESTED);
+});
+
+function single(template: Template, type: string, properties: Record<string, unknown> = {}): [string, CfnResourceJson] {
+  const found = Object.entries(template.findResources(type, { Properties: Match.objectLike(properties) }));
+  expect(found).toHaveLength(1);
+  return found[0] as [string, CfnResourceJson];
+}
+
+const POD_GROUP = { GroupDescription: 'Applied to catalog application pods' };
+const RDS_GROUP = { GroupDescription: 'Catalog RDS security group' };
+
+describe('VPC CNI add-on and cluster role', () => {
+  test('the vpc-cni add-on carries ENABLE_POD_ENI=true and POD_SECURITY_GROUP_ENFORCING_MODE=standard', () => {
+    const [, addon] = single(root, 'AWS::EKS::Addon', { AddonName: 'vpc-cni' });
+    expect(JSON.parse(addon.Properties?.ConfigurationValues as string)).toEqual({
+      env: { ENABLE_POD_ENI: 'true', POD_SECURITY_GROUP_ENFORCING_MODE: 'standard' },
+    });
+  });
+
+  test('the cluster role gets AmazonEKSVPCResourceController next to AmazonEKSClusterPolicy', () => {
+    root.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: Match.objectLike({
+        Statement: [Match.objectLike({ Principal: { Service: 'eks.amazonaws.com' } })],
+      }),
+      ManagedPolicyArns: [
+        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/AmazonEKSClusterPolicy']] },
+        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/AmazonEKSVPCResourceController']] },
+      ],
+    });
+  });
+
+  test('switching the module on replaces neither the cluster, its role, the VPC nor the default node group', () => {
+    const resources = (which: SynthesizedLab) => which.templates[0].template.Resources;
+    const before = resources(base);
+    const after = resources(lab);
+    for (const type of ['AWS::EKS::Cluster', 'AWS::EC2::VPC', 'AWS::EKS::Nodegroup']) {
+      const ids = Object.keys(before).filter((id) => before[id].Type === type);
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) expect(after[id]).toEqual(before[id]);
+    }
+    const [roleId] = Object.entries(before).find(([, resource]) =>
+      JSON.stringify(resource.Properties?.AssumeRolePolicyDocument ?? '').includes('eks.amazonaws.com'),
+    ) as [string, CfnResourceJson];
+    const { ManagedPolicyArns: beforeArns, ...beforeRest } = before[roleId].Properties ?? {};
+    const { ManagedPolicyArns: afterArns, ...afterRest } = after[roleId].Properties ?? {};
+    // Same logical id, same properties but one more managed policy: an in-place update (no interruption).
+    expect(afterRest).toEqual(beforeRest);
+    expect(afterArns).toEqual([...(beforeArns as unknown[]), expect.anything()]);
+  });
+});
+
+describe('security groups as the lab', () => {
+  test('the pod group is named <cluster>-catalog, admits 8080/tcp from the VPC CIDR and allows all egress', () => {
+    const [, group] = single(nested, 'AWS::EC2::SecurityGroup', POD_GROUP);
+    expect(group.Properties).toMatchObject({
+      GroupName: 'eks-workshop-catalog',
+      SecurityGroupIngress: [
+        {
+          IpProtocol: 'tcp',
+          FromPort: 8080,
+          ToPort: 8080,
+          CidrIp: '10.42.0.0/16',
+          Description: 'Allow inbound HTTP API traffic',
+        },
+      ],
+      SecurityGroupEgress: [{ IpProtocol: '-1', CidrIp: '0.0.0.0/0', Description: expect.any(String) }],
+    });
+  });
+
+  test('the RDS group admits 3306/tcp from the pod group only and has no egress rule that matches traffic', () => {
+    const [podId] = single(nested, 'AWS::EC2::SecurityGroup', POD_GROUP);
+    const [rdsId, rds] = single(nested, 'AWS::EC2::SecurityGroup', RDS_GROUP);
+    expect(rds.Properties?.SecurityGroupIngress).toBeUndefined();
+    // CDK's placeholder for "no egress" (CloudFormation would otherwise add EC2's allow-all rule).
+    expect(rds.Properties?.SecurityGroupEgress).toEqual([
+      {
+        CidrIp: '255.255.255.255/32',
+        Description: 'Disallow all traffic',
+        FromPort: 252,
+        IpProtocol: 'icmp',
+        ToPort: 86,
+      },
+    ]);
+    expect(rds.Properties?.Tags).toEqual(expect.arrayContaining([{ Key: 'Name', Value: 'eks-workshop-catalog-rds' }]));
+    const ingress = Object.values(nested.findResources('AWS::EC2::SecurityGroupIngress')).filter(
+      (rule) =>
+        JSON.stringify((rule as CfnResourceJson).Properties?.GroupId) ===
+        JSON.stringify({ 'Fn::GetAtt': [rdsId, 'GroupId'] }),
+    );
+    expect(ingress).toEqual([
+      {
+        Type: 'AWS::EC2::SecurityGroupIngress',
+        Properties: {
+          GroupId: { 'Fn::GetAtt': [rdsId, 'GroupId'] },
+          SourceSecurityGroupId: { 'Fn::GetAtt': [podId, 'GroupId'] },
+          IpProtocol: 'tcp',
+          FromPort: 3306,
+          ToPort: 3306,
+          Description: 'MySQL access from specific security group',
+        },
+      },
+    ]);
+    nested.resourceCountIs('AWS::EC2::SecurityGroupEgress', 0);
+  });
+
+  test('DNS 53 over udp and tcp from the VPC CIDR is allowed on the EKS cluster security group', () => {
+    const rules = Object.values(
+      nested.findResources('AWS::EC2::SecurityGroupIngress', { Properties: Match.objectLike({ FromPort: 53 }) }),
+    ) as CfnResourceJson[];
+    expect(
+      rules.map((rule) => [rule.Properties?.IpProtocol, rule.Properties?.ToPort, rule.Properties?.CidrIp]).sort(),
+    ).toEqual([
+      ['tcp', 53, '10.42.0.0/16'],
+      ['udp', 53, '10.42.0.0/16'],
+    ]);
+    // The group id is the cluster's ClusterSecurityGroupId, passed in from the base stack.
+    const parameter = (rules[0].Properties?.GroupId as { Ref: string }).Ref;
+    const [, stack] = single(root, 'AWS::CloudFormation::Stack', {});
+    expect((stack.Properties?.Parameters as Record<string, unknown>)[parameter]).toEqual({
+      'Fn::GetAtt': [Object.keys(root.findResources('AWS::EKS::Cluster'))[0], 'ClusterSecurityGroupId'],
+    });
+  });
+
+  test('with custom networking on, pod addresses of the secondary CIDR are admitted too (8080 and DNS)', () => {
+    const template = nestedTemplate(withCustomNetworking, NESTED);
+    const [, group] = single(template, 'AWS::EC2::SecurityGroup', POD_GROUP);
+    expect((group.Properties?.SecurityGroupIngress as { CidrIp: string }[]).map((rule) => rule.CidrIp)).toEqual([
+      '10.42.0.0/16',
+      '100.64.0.0/16',
+    ]);
+    const dns = Object.values(
+      template.findResources('AWS::EC2::SecurityGroupIngress', { Properties: Match.objectLike({ FromPort: 53 }) }),
+    ) as CfnResourceJson[];
+    expect(dns.map((rule) => `${rule.Properties?.IpProtocol} ${rule.Properties?.CidrIp}`).sort()).toEqual([
+      'tcp 10.42.0.0/16',
+      'tcp 100.64.0.0/16',
+      'udp 10.42.0.0/16',
+      'udp 100.64.0.0/16',
+    ]);
+  });
+});
+
+describe('deploy-time objects and ordering', () => {
+  function manifestResource(kind: string, name: string): [string, CfnResourceJson] {
+    const found = lab.kubernetesObjects.filter(({ object }) => object.kind === kind && object.metadata.name === name);
+    expect(found).toHaveLength(1);
+    const template = lab.templates.find((candidate) => candidate.stackPath === found[0].stackPath)?.template;
+    return [found[0].logicalId, template?.Resources[found[0].logicalId] as CfnResourceJson];
+  }
+
+  test('the SecurityGroupPolicy and the ExternalSecret are deployed from the nested stack, after the ESO read policy', () => {
+    const [policyId, resource] = manifestResource('SecurityGroupPolicy', 'catalog-rds-access');
+    expect(manifestResource('ExternalSecret', 'catalog-rds')[0]).toBe(policyId);
+    const [esoPolicyId] = single(nested, 'AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [Match.objectLike({ Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'] })],
+      },
+    });
+    expect(dependsOn(resource)).toContain(esoPolicyId);
+  });
+
+  test('the nested stack is created after the namespaces, the ESO store and the vpc-cni add-on (it deletes before them)', () => {
+    const [, stack] = single(root, 'AWS::CloudFormation::Stack', {});
+    const manifests = (name: string) =>
+      Object.keys(root.toJSON().Resources).filter(
+        (id) => id.startsWith(name) && root.toJSON().Resources[id].Type.startsWith('Custom::AWSCDK-EKS'),
+      );
+    const after = dependsOn(stack);
+    expect(after).toEqual(
+      expect.arrayContaining([...manifests('RetailNamespaces'), ...manifests('ExternalSecretsClusterSecretStore')]),
+    );
+    expect(after).toContain(single(root, 'AWS::EKS::Addon', { AddonName: 'vpc-cni' })[0]);
+  });
+
+  test('the catalog manifest is created after the nested stack (policy and credentials exist before its pods)', () => {
+    const [catalogId, catalog] = manifestResource('Deployment', 'catalog');
+    const [stackId] = single(root, 'AWS::CloudFormation::Stack', {});
+    expect(dependsOn(catalog)).toContain(stackId);
+    // Only the catalog waits: the other components do not depend on the module.
+    const [uiId, ui] = manifestResource('Deployment', 'ui');
+    expect(uiId).not.toBe(catalogId);
+    expect(dependsOn(ui)).not.toContain(stackId);
+  });
+
+  test('a wait on the Secret catalog-rds reads only its name, after the ExternalSecret exists', () => {
+    const [waitId, wait] = single(nested, 'Custom::AWSCDK-EKS-KubernetesObjectValue', {
+      ObjectType: 'secret',
+      ObjectName: 'catalog-rds',
+      ObjectNamespace: 'catalog',
+      JsonPath: '.metadata.name',
+    });
+    expect(waitId).toBeDefined();
+    expect(dependsOn(wait)).toContain(manifestResource('ExternalSecret', 'catalog-rds')[0]);
+  });
+
+  test('ESO may read exactly the RDS-managed secret, through a policy on its role', () => {
+    const [dbId] = single(nested, 'AWS::RDS::DBInstance');
+    nested.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [
+          {
+            Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+            Effect: 'Allow',
+            Resource: { 'Fn::GetAtt': [dbId, 'MasterUserSecret.SecretArn'] },
+          },
+        ],
+      },
+      Roles: [{ Ref: Match.stringLikeRegexp('ExternalSecrets') }],
+    });
+  });
+});
+
+describe('teardown', () => {
+  test('the pod group waits on deletion until no network interface uses it (branch ENIs are deleted after a cool-down)', () => {
+    const [podId] = single(nested, 'AWS::EC2::SecurityGroup', POD_GROUP);
+    const [, drain] = single(nested, 'Custom::SecurityGroupInterfaceDrain');
+    expect(drain.Properties).toMatchObject({
+      SecurityGroupIds: [{ 'Fn::GetAtt': [podId, 'GroupId'] }],
+      DeleteDetachedTagKey: 'eks:eni:owner',
+      DeleteDetachedTagValue: 'eks-vpc-resource-controller',
+    });
+    // It waits less than the ServiceTimeout CloudFormation gives it.
+    expect(Number(drain.Properties?.TimeoutSeconds)).toBeLessThan(Number(drain.Properties?.ServiceTimeout));
+  });
+
+  test('the database is deleted with the stack and retains no backup', () => {
+    const [, db] = single(nested, 'AWS::RDS::DBInstance');
+    expect(db).toMatchObject({ DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' });
+    expect(db.Properties).toMatchObject({ BackupRetentionPeriod: 0, DeleteAutomatedBackups: true });
+    expect(db.Properties?.DeletionProtection).not.toBe(true);
+  });
+});
+
+describe('outputs', () => {
+  test('publishes the workshop variables CATALOG_RDS_ENDPOINT and CATALOG_SG_ID', () => {
+    const [dbId] = single(nested, 'AWS::RDS::DBInstance');
+    const [podId] = single(nested, 'AWS::EC2::SecurityGroup', POD_GROUP);
+    nested.hasOutput('CatalogRdsEndpoint', { Value: { 'Fn::GetAtt': [dbId, 'Endpoint.Address'] } });
+    nested.hasOutput('CatalogSecurityGroupId', { Value: { 'Fn::GetAtt': [podId, 'GroupId'] } });
+  });
+});

@@ -1,0 +1,187 @@
+import { readLabConfig } from '../../../../lib/config/read-lab-config';
+import {
+  CHECKOUT_ROUTE_DNS_OUTPUT,
+  LATTICE_DNS_PATTERN,
+  vpcLatticeExpectations,
+} from '../../../../lib/modules/vpc-lattice/vpc-lattice-expectations';
+import type { CommandResult, LabExpectation, LiveContext } from '../../../../lib/verify/lab-expectation';
+import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import { synthesizeForTest, TEST_DAY } from '../../../support/lab-fixtures';
+
+// Declaring expectations needs only the configuration; the labs are synthesized once for the offline checks.
+const config = readLabConfig({ modules: 'vpc-lattice' }, { today: TEST_DAY });
+const expectations: LabExpectation[] = vpcLatticeExpectations(config);
+let lab: SynthesizedLab;
+let base: SynthesizedLab;
+
+beforeAll(() => {
+  lab = synthesizeForTest({ modules: 'vpc-lattice' });
+  base = synthesizeForTest();
+});
+
+const byId = (id: string) => expectations.find((expectation) => expectation.id === id)!;
+const ok = (stdout: string): CommandResult => ({ exitCode: 0, stdout, stderr: '' });
+const failed = (stderr: string): CommandResult => ({ exitCode: 1, stdout: '', stderr });
+const DNS = 'checkoutroute-checkout-0a1b2c3d4e5f6a7b8.7d67968.vpc-lattice-svcs.us-west-2.on.aws';
+const context = (stackOutputs: Record<string, string> = {}) =>
+  ({ clusterName: 'eks-workshop', stackOutputs }) as unknown as LiveContext;
+
+describe('vpc-lattice expectations', () => {
+  test('declares the CRDs, the controller, the route backends, weights and grant, checkoutv2 to Redis, and the ui path through the route', () => {
+    expect(expectations.map((expectation) => expectation.id)).toEqual([
+      'vpc-lattice/gateway-api-crds',
+      'vpc-lattice/controller-ready',
+      'vpc-lattice/route-backends',
+      'vpc-lattice/route-weights',
+      'vpc-lattice/route-reference-grant',
+      'vpc-lattice/checkoutv2-to-checkout-redis',
+      'vpc-lattice/ui-uses-route',
+    ]);
+  });
+
+  test('all pass offline on the synthesized module', () => {
+    const failures = expectations
+      .map((expectation) => ({ id: expectation.id, ...expectation.checkOffline(lab) }))
+      .filter((outcome) => !outcome.pass);
+    expect(failures).toEqual([]);
+  });
+
+  test('state the default split as 75% of requests to checkoutv2', () => {
+    expect(byId('vpc-lattice/route-weights').expected).toBe(
+      'checkout/checkout 25 (25%), checkoutv2/checkout 75 (75%), total 100; 75% of requests to checkoutv2/checkout',
+    );
+  });
+
+  test('follow the configured weights', () => {
+    const custom = { ...config, vpcLattice: { weights: [10, 30] as const } };
+    const weights = vpcLatticeExpectations(custom).find(
+      (expectation) => expectation.id === 'vpc-lattice/route-weights',
+    )!;
+    expect(weights.expected).toBe(
+      'checkout/checkout 10 (25%), checkoutv2/checkout 30 (75%), total 40; 75% of requests to checkoutv2/checkout',
+    );
+    expect(weights.checkOffline(lab).pass).toBe(false);
+  });
+
+  test('fail offline on a lab without the module (they can fail)', () => {
+    // verify-offline reports a check that throws as failed; so does this.
+    const check = (expectation: LabExpectation) => {
+      try {
+        return expectation.checkOffline(base);
+      } catch (error) {
+        return { pass: false, actual: (error as Error).message };
+      }
+    };
+    const outcomes = Object.fromEntries(expectations.map((expectation) => [expectation.id, check(expectation)]));
+    expect(outcomes['vpc-lattice/controller-ready']).toEqual({
+      pass: false,
+      actual: 'no Helm release of the controller',
+    });
+    expect(outcomes['vpc-lattice/route-backends']).toEqual({
+      pass: false,
+      actual: 'HTTPRoute checkout/checkoutroute not found',
+    });
+    expect(outcomes['vpc-lattice/ui-uses-route'].pass).toBe(false);
+    expect(outcomes['vpc-lattice/ui-uses-route'].actual).toContain(
+      'RETAIL_UI_ENDPOINTS_CHECKOUT=http://checkout.checkout.svc:80',
+    );
+    expect(outcomes['vpc-lattice/gateway-api-crds'].pass).toBe(false);
+    expect(outcomes['vpc-lattice/checkoutv2-to-checkout-redis'].pass).toBe(false);
+    expect(byId('vpc-lattice/checkoutv2-to-checkout-redis').subject).toBe(
+      'checkoutv2/checkout -> checkout-redis.checkout:6379',
+    );
+  });
+});
+
+describe('live checks', () => {
+  test('the controller must be 2/2 ready', () => {
+    const { live } = byId('vpc-lattice/controller-ready');
+    expect(live!.commands(context())[0].args).toEqual([
+      'get',
+      'deployment',
+      'gateway-api-controller-aws-gateway-controller-chart',
+      '-n',
+      'gateway-api-controller',
+      '-o',
+      'jsonpath={.status.readyReplicas}/{.spec.replicas}',
+    ]);
+    expect(live!.interpret([ok('2/2')], context())).toEqual({ pass: true, actual: '2/2 ready' });
+    expect(live!.interpret([ok('1/2')], context()).pass).toBe(false);
+    expect(live!.interpret([failed('Error from server (NotFound)')], context()).pass).toBe(false);
+  });
+
+  test('the five CRDs must carry bundle version v1.2.0', () => {
+    const { live } = byId('vpc-lattice/gateway-api-crds');
+    expect(live!.interpret([ok('v1.2.0\nv1.2.0\nv1.2.0\nv1.2.0\nv1.2.0\n')], context()).pass).toBe(true);
+    expect(live!.interpret([ok('v1.1.0\nv1.2.0\nv1.2.0\nv1.2.0\nv1.2.0\n')], context()).pass).toBe(false);
+  });
+
+  describe('ui through the route (workshop step 11)', () => {
+    const { live } = byId('vpc-lattice/ui-uses-route') as Required<LabExpectation>;
+
+    test('curls the DNS name from the stack output inside the ui pod', () => {
+      const commands = live.commands(context({ [CHECKOUT_ROUTE_DNS_OUTPUT]: DNS }));
+      expect(commands[2].args).toEqual([
+        'exec',
+        '-n',
+        'ui',
+        'deploy/ui',
+        '--',
+        'curl',
+        '-s',
+        '--connect-timeout',
+        '5',
+        '--max-time',
+        '10',
+        `http://${DNS}/health`,
+      ]);
+    });
+
+    test('curls the endpoint the ui is configured with when the outputs are not readable', () => {
+      const commands = live.commands(context());
+      expect(commands[2].args.slice(-1)[0]).toBe(
+        'curl -s --connect-timeout 5 --max-time 10 "$RETAIL_UI_ENDPOINTS_CHECKOUT/health"',
+      );
+    });
+
+    test('passes when the route is programmed, the ui uses it and /health answers ok', () => {
+      const outcome = live.interpret(
+        [ok(DNS), ok(`http://${DNS}`), ok('{"status":"ok","info":{},"error":{},"details":{}}')],
+        context(),
+      );
+      expect(outcome.pass).toBe(true);
+      expect(outcome.notes).toEqual([]);
+    });
+
+    test('fails when the route has no Lattice DNS name yet', () => {
+      expect(live.interpret([ok(''), ok(''), ok('')], context())).toEqual({
+        pass: false,
+        actual: 'route not programmed: no application-networking.k8s.aws/lattice-assigned-domain-name annotation',
+      });
+    });
+
+    test('fails when the ui still calls the checkout Service', () => {
+      const outcome = live.interpret(
+        [ok(DNS), ok('http://checkout.checkout.svc:80'), ok('{"status":"ok"}')],
+        context(),
+      );
+      expect(outcome.pass).toBe(false);
+      expect(outcome.actual).toBe(
+        `ui RETAIL_UI_ENDPOINTS_CHECKOUT is http://checkout.checkout.svc:80, not http://${DNS}`,
+      );
+    });
+
+    test('fails when /health does not answer', () => {
+      const outcome = live.interpret(
+        [ok(DNS), ok(`http://${DNS}`), { exitCode: 28, stdout: '', stderr: '' }],
+        context(),
+      );
+      expect(outcome).toMatchObject({ pass: false, actual: `http://${DNS}/health from ui: exit code 28` });
+    });
+  });
+
+  test('recognises VPC Lattice service DNS names', () => {
+    expect(LATTICE_DNS_PATTERN.test(DNS)).toBe(true);
+    expect(LATTICE_DNS_PATTERN.test('checkout.checkout.svc')).toBe(false);
+  });
+});

@@ -1,0 +1,114 @@
+import type { NestedStack } from 'aws-cdk-lib';
+import { readLabConfig } from '../../../../lib/config/read-lab-config';
+import { MODULES } from '../../../../lib/modules/module-registry';
+import { CHECKOUT_ROUTE_DNS_OUTPUT } from '../../../../lib/modules/vpc-lattice/vpc-lattice-expectations';
+import { VPC_LATTICE_MODULE } from '../../../../lib/modules/vpc-lattice/vpc-lattice-module';
+import { VPC_LATTICE_STACK_ID } from '../../../../lib/modules/vpc-lattice/vpc-lattice-stack';
+import { type CfnTemplate, dependsOn } from '../../../../lib/verify/cfn-template';
+import { findKubernetesObjects, type SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import { rootTemplate, synthesizeForTest, TEST_DAY } from '../../../support/lab-fixtures';
+
+let base: CfnTemplate;
+let lab: SynthesizedLab;
+let root: CfnTemplate;
+let nestedStackId: string;
+let customWeights: SynthesizedLab;
+
+beforeAll(() => {
+  customWeights = synthesizeForTest({ modules: 'vpc-lattice', 'vpcLattice.weights': '60,40' });
+  base = rootTemplate(synthesizeForTest()).toJSON() as CfnTemplate;
+  lab = synthesizeForTest({ modules: 'vpc-lattice' });
+  root = rootTemplate(lab).toJSON() as CfnTemplate;
+  nestedStackId = lab.stack.getLogicalId(
+    (lab.stack.node.findChild(VPC_LATTICE_STACK_ID) as NestedStack).nestedStackResource!,
+  );
+});
+
+const uiObject = (kind: string) =>
+  findKubernetesObjects(lab, kind, 'ui').find((object) => object.metadata.namespace === 'ui')!;
+const uiManifestId = () =>
+  lab.kubernetesObjects.find(({ object }) => object.kind === 'ConfigMap' && object.metadata.name === 'ui')!.logicalId;
+
+describe('module definition', () => {
+  test('is registered as vpc-lattice with its context key under vpcLattice', () => {
+    expect(MODULES['vpc-lattice']).toBe(VPC_LATTICE_MODULE);
+    expect(VPC_LATTICE_MODULE.keyPrefix).toBe('vpcLattice');
+    expect(VPC_LATTICE_MODULE.keySpecs.map((spec) => [spec.key, spec.defaultValue])).toEqual([
+      ['vpcLattice.weights', '25,75'],
+    ]);
+  });
+
+  test('changes no VPC CNI setting and adds no node group', () => {
+    const config = readLabConfig({ modules: 'vpc-lattice' }, { today: TEST_DAY });
+    expect(VPC_LATTICE_MODULE.vpcCniConfiguration(config)).toEqual({});
+    expect(VPC_LATTICE_MODULE.nodeGroups(config)).toEqual([]);
+  });
+
+  test.each([
+    ['a cluster name of 2 characters', 'ab'],
+    ['a cluster name starting with servicenetwork-', 'servicenetwork-lab'],
+  ])('fails with %s (the service network is named after the cluster)', (_case, clusterName) => {
+    expect(() => readLabConfig({ modules: 'vpc-lattice', clusterName }, { today: TEST_DAY })).toThrow(
+      `Invalid context 'clusterName': received "${clusterName}"; allowed: a cluster name of at least 3 characters not starting with "servicenetwork-" when module vpc-lattice is enabled. The VPC Lattice service network (and the Gateway mapped to it) is named after the cluster.`,
+    );
+  });
+
+  test('allows a cluster name of 3 characters, and short names when the module is off', () => {
+    expect(readLabConfig({ modules: 'vpc-lattice', clusterName: 'abc' }, { today: TEST_DAY }).clusterName).toBe('abc');
+    expect(readLabConfig({ clusterName: 'ab' }, { today: TEST_DAY }).clusterName).toBe('ab');
+  });
+});
+
+describe('root stack', () => {
+  test('creates one nested stack with id VpcLattice', () => {
+    expect(
+      Object.values(root.Resources).filter((resource) => resource.Type === 'AWS::CloudFormation::Stack'),
+    ).toHaveLength(1);
+    expect(lab.templates.map((template) => template.stackPath)).toContain(`NetworkingLabStack/${VPC_LATTICE_STACK_ID}`);
+  });
+
+  test('outputs the route DNS name, re-exported from the nested stack', () => {
+    expect(root.Outputs?.[CHECKOUT_ROUTE_DNS_OUTPUT]).toEqual({
+      Description: 'VPC Lattice DNS name of HTTPRoute checkout/checkoutroute (the ui calls checkout through it)',
+      Value: { 'Fn::GetAtt': [nestedStackId, expect.stringMatching(/^Outputs\..*CheckoutRouteDns.*$/)] },
+    });
+  });
+
+  test('points the ui at the route: RETAIL_UI_ENDPOINTS_CHECKOUT is http://<DNS name read from the route>', () => {
+    const endpoint = (uiObject('ConfigMap').data as Record<string, string>).RETAIL_UI_ENDPOINTS_CHECKOUT;
+    expect(endpoint).toMatch(new RegExp(`^http://\\$\\{GetAtt:${nestedStackId}\\.Outputs\\..*CheckoutRouteDns.*\\}$`));
+  });
+
+  test('rolls the ui pods when the endpoint changes (pod template annotation with the same value)', () => {
+    const endpoint = (uiObject('ConfigMap').data as Record<string, string>).RETAIL_UI_ENDPOINTS_CHECKOUT;
+    const annotations = (
+      uiObject('Deployment').spec as { template: { metadata: { annotations: Record<string, string> } } }
+    ).template.metadata.annotations;
+    expect(annotations['eks-networking-lab/checkout-endpoint']).toBe(endpoint);
+  });
+
+  test('updates the ui only after the nested stack (the route DNS name) exists', () => {
+    expect(dependsOn(root.Resources[uiManifestId()])).toContain(nestedStackId);
+  });
+
+  test('changes no base resource except the ui manifest (switching the module on replaces nothing)', () => {
+    const changed = Object.keys(base.Resources).filter(
+      (id) => JSON.stringify(base.Resources[id]) !== JSON.stringify(root.Resources[id]),
+    );
+    expect(changed).toEqual([uiManifestId()]);
+    const added = Object.keys(root.Resources).filter((id) => !(id in base.Resources));
+    expect(added).toEqual([nestedStackId]);
+  });
+});
+
+describe('weights from context', () => {
+  test('route the configured split', () => {
+    const [route] = findKubernetesObjects(customWeights, 'HTTPRoute', 'checkoutroute');
+    const refs = (route.spec as { rules: { backendRefs: { namespace: string; weight: number }[] }[] }).rules[0]
+      .backendRefs;
+    expect(refs.map((ref) => [ref.namespace, ref.weight])).toEqual([
+      ['checkout', 60],
+      ['checkoutv2', 40],
+    ]);
+  });
+});
