@@ -2,6 +2,8 @@ import { BASE_KEY_SPECS } from '../config/base-context-keys';
 import type { ContextKeySpec } from '../config/context-key-spec';
 import { MODULE_KEY_SPECS } from '../config/module-key-specs';
 import { MODULE_NAMES, moduleDefinition } from '../modules/module-registry';
+import { renderNetworkPoliciesReadmeTables } from '../modules/network-policies/network-policies-stage-table';
+import { prefixDelegationMaxPodsTable } from '../modules/prefix-delegation/max-pods-readme-table';
 import { renderMaxPodsMarkdownTable } from '../verify/pod-density';
 
 /** Instance types the labs use (default and custom networking node groups, hybrid host) plus a large one for contrast. */
@@ -40,6 +42,8 @@ export function readmeSections(): Record<string, string> {
     'context-keys': contextKeysTable(),
     validation: validationCatalogue(),
     'max-pods': renderMaxPodsMarkdownTable(LAB_INSTANCE_TYPES),
+    'prefix-delegation-max-pods': prefixDelegationMaxPodsTable(),
+    'network-policies-stages': renderNetworkPoliciesReadmeTables(),
   };
 }
 

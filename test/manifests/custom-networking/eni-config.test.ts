@@ -1,36 +1,13 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Chart, Testing } from 'cdk8s';
 import { ENICONFIG_API_VERSION, EniConfig } from '../../../manifests/custom-networking/eni-config';
 import { schemaValidator } from '../../support/json-schema';
 
-/**
- * Our schema of ENIConfig, written from the VPC CNI's CRD (aws/amazon-vpc-cni-k8s
- * charts/aws-vpc-cni/crds/customresourcedefinition.yaml, `eniconfigs.crd.k8s.amazonaws.com`): cluster-scoped,
- * version v1alpha1, `spec.subnet` a required string, `spec.securityGroups` an array of strings. Stricter than the CRD
- * where the CRD would silently prune: no other spec fields, and no namespace on a cluster-scoped object.
- */
-const ENICONFIG_SCHEMA = {
-  type: 'object',
-  required: ['apiVersion', 'kind', 'metadata', 'spec'],
-  properties: {
-    apiVersion: { const: 'crd.k8s.amazonaws.com/v1alpha1' },
-    kind: { const: 'ENIConfig' },
-    metadata: {
-      type: 'object',
-      required: ['name'],
-      properties: { name: { type: 'string', minLength: 1 } },
-      not: { required: ['namespace'] },
-    },
-    spec: {
-      type: 'object',
-      required: ['subnet'],
-      additionalProperties: false,
-      properties: {
-        subnet: { type: 'string', minLength: 1 },
-        securityGroups: { type: 'array', items: { type: 'string', minLength: 1 } },
-      },
-    },
-  },
-};
+/** Our schema of ENIConfig (test/schemas/), written from the VPC CNI's CRD; shared with the all-objects schema test. */
+const ENICONFIG_SCHEMA = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '..', '..', 'schemas', 'crd.k8s.amazonaws.com_ENIConfig.schema.json'), 'utf8'),
+) as object;
 const validate = schemaValidator(ENICONFIG_SCHEMA);
 
 function render(props: ConstructorParameters<typeof EniConfig>[2]): Record<string, unknown> {
