@@ -136,6 +136,11 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
       componentDependencies: dependencies,
     });
     for (const component of Object.values(this.retailApp.components)) component.node.addDependency(coreDns);
+    for (const { result } of results) {
+      for (const construct of result.afterRetailApp ?? []) {
+        construct.node.addDependency(...Object.values(this.retailApp.components));
+      }
+    }
 
     new CfnOutput(this, 'NodeGroupMaxPods', {
       description: 'Kubelet max pods EKS computes for each managed node group (node group name: pods)',

@@ -1,5 +1,5 @@
 import type { NestedStack } from 'aws-cdk-lib';
-import type { Construct, IDependable } from 'constructs';
+import type { Construct, IConstruct, IDependable } from 'constructs';
 import type { ContextKeySpec } from '../config/context-key-spec';
 import type { LabConfig } from '../config/lab-config';
 import type { LabFoundation } from '../lab-foundation';
@@ -24,6 +24,8 @@ export interface ModuleResult {
   readonly retailApp?: RetailAppCustomization;
   /** Per retail component, what its objects must be created after (and deleted before). */
   readonly retailAppDependencies?: Partial<Record<AppServiceName, readonly IDependable[]>>;
+  /** Constructs of the module the base creates after every retail app component (and deletes before them). */
+  readonly afterRetailApp?: readonly IConstruct[];
 }
 
 /** One lab module: data the base reads before any construct exists, and a factory for its nested stack. */

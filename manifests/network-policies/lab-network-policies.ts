@@ -1,6 +1,14 @@
-import type { k8s } from 'cdk8s-plus-31';
+import { k8s } from 'cdk8s-plus-31';
 import { APP_SERVICES, DATA_STORES } from '../retail-app/retail-app-components';
+import { CHECKOUT_V2_NAMESPACE } from '../vpc-lattice/vpc-lattice-names';
 import { APP_LABEL, NAMESPACE_NAME_LABEL, SERVICE_COMPONENT } from '../retail-app/retail-app-labels';
+
+/**
+ * The IPv4 link-local range VPC Lattice answers service network traffic from inside an associated VPC (the
+ * `com.amazonaws.<region>.vpc-lattice` prefix list; VPC Lattice user guide, "Control traffic in VPC Lattice using
+ * security groups"). A ui whose checkout calls go through VPC Lattice must be allowed to reach it.
+ */
+export const VPC_LATTICE_IPV4_CIDR = '169.254.171.0/24';
 
 /** The namespace of the cluster add-ons (CoreDNS); allow-ui-egress opens it for DNS lookups. */
 export const KUBE_SYSTEM_NAMESPACE = 'kube-system';
@@ -19,6 +27,8 @@ export const LAB_NETWORK_POLICY_KEYS = [
   'allow-order-ingress-fail-debug',
   'allow-order-ingress-success-debug',
   'allow-orders-ingress-complete',
+  'allow-ui-egress-vpc-lattice',
+  'allow-orders-ingress-checkoutv2',
 ] as const;
 
 export type LabNetworkPolicyKey = (typeof LAB_NETWORK_POLICY_KEYS)[number];
@@ -149,6 +159,43 @@ export const LAB_NETWORK_POLICIES: Readonly<Record<LabNetworkPolicyKey, LabNetwo
       podSelector: ORDERS_SERVICE_PODS,
       policyTypes: [...INGRESS],
       ingress: [{ from: [UI_PODS_OF_UI_NAMESPACE] }],
+    },
+  },
+  'allow-ui-egress-vpc-lattice': {
+    key: 'allow-ui-egress-vpc-lattice',
+    name: 'allow-ui-egress-vpc-lattice',
+    namespace: ui.namespace,
+    summary: 'ui pods may reach VPC Lattice (169.254.171.0/24, TCP 80): the checkout route when vpc-lattice is on',
+    spec: {
+      podSelector: { matchLabels: { [APP_LABEL.name]: ui.name } },
+      policyTypes: [...EGRESS],
+      egress: [
+        {
+          to: [{ ipBlock: { cidr: VPC_LATTICE_IPV4_CIDR } }],
+          ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(80) }],
+        },
+      ],
+    },
+  },
+  'allow-orders-ingress-checkoutv2': {
+    key: 'allow-orders-ingress-checkoutv2',
+    name: 'allow-orders-ingress-checkoutv2',
+    namespace: orders.namespace,
+    summary:
+      'orders also accepts the checkout service pods of checkoutv2 (vpc-lattice\u2019s second checkout places orders too)',
+    spec: {
+      podSelector: ORDERS_SERVICE_PODS,
+      policyTypes: [...INGRESS],
+      ingress: [
+        {
+          from: [
+            {
+              namespaceSelector: namespaceNamed(CHECKOUT_V2_NAMESPACE),
+              podSelector: serviceComponentPods(checkout.name),
+            },
+          ],
+        },
+      ],
     },
   },
   'allow-orders-ingress-complete': {

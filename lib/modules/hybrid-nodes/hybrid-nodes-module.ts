@@ -49,6 +49,9 @@ export const HYBRID_NODES_MODULE: LabModuleDefinition = {
   validate,
   expectations: hybridNodesExpectations,
   create(scope, foundation) {
-    return { stack: new HybridNodesStack(scope, 'HybridNodes', { foundation }) };
+    const stack = new HybridNodesStack(scope, 'HybridNodes', { foundation });
+    // The host joins after the retail app is scheduled, so its pods land on EC2 nodes as in the workshop, where the
+    // hybrid node is added to a running cluster (nginx and cloud bursting then prefer it).
+    return { stack, afterRetailApp: [stack.host.instance] };
   },
 };

@@ -1,11 +1,18 @@
 import { APP_NAMESPACES, APP_SERVICES } from '../../../manifests/retail-app/retail-app-components';
+import { CHECKOUT_V2_NAMESPACE } from '../../../manifests/vpc-lattice/vpc-lattice-names';
 import { appCallExpectation } from '../../verify/base-expectations';
 import { connectivityExpectation } from '../../verify/expectations/connectivity-expectation';
 import { networkPolicyAgentExpectation } from '../../verify/expectations/network-policy-agent';
 import { networkPolicyInventoryExpectation } from '../../verify/expectations/network-policy-inventory';
 import type { LabExpectation } from '../../verify/lab-expectation';
 import { type NetworkPolicyCheck, NETWORK_POLICY_CHECKS, type Verdict, WORKSHOP_STEPS } from './network-policy-checks';
-import { NETWORK_POLICY_STAGE_DEFINITIONS, stagePolicyNames } from './network-policy-stages';
+import {
+  deployedPolicies,
+  NETWORK_POLICY_STAGE_DEFINITIONS,
+  NO_INTERPLAY,
+  type NetworkPolicyInterplay,
+  stagePolicyNames,
+} from './network-policy-stages';
 import { NETWORK_POLICIES_MODULE_KEY, type NetworkPolicyStage } from './network-policies-settings';
 
 export interface StageVerdict {
@@ -66,8 +73,14 @@ function checkExpectation(check: NetworkPolicyCheck, stage: NetworkPolicyStage):
  * namespaces, and every row of the connectivity table has the stage's verdict (app calls under the base's ids, so
  * a blocked call replaces the base's "allowed").
  */
-export function networkPoliciesExpectations(stage: NetworkPolicyStage): LabExpectation[] {
+export function networkPoliciesExpectations(
+  stage: NetworkPolicyStage,
+  interplay: NetworkPolicyInterplay = NO_INTERPLAY,
+): LabExpectation[] {
   const definition = NETWORK_POLICY_STAGE_DEFINITIONS[stage];
+  const deployed = deployedPolicies(stage, interplay);
+  const latticeEgress = deployed.includes('allow-ui-egress-vpc-lattice');
+  const checkoutV2Orders = deployed.includes('allow-orders-ingress-checkoutv2');
   const stageSource =
     definition.workshopStep === undefined
       ? 'complete stage (this lab\u2019s end state)'
@@ -81,9 +94,37 @@ export function networkPoliciesExpectations(stage: NetworkPolicyStage): LabExpec
       id: `${NETWORK_POLICIES_MODULE_KEY}/deployed-policies`,
       module: NETWORK_POLICIES_MODULE_KEY,
       namespaces: APP_NAMESPACES,
-      expected: stagePolicyNames(stage),
+      expected: stagePolicyNames(stage, interplay),
       source: `${stageSource}: ${definition.change}`,
     }),
     ...NETWORK_POLICY_CHECKS.map((check) => checkExpectation(check, stage)),
+    ...(latticeEgress
+      ? [
+          {
+            // Offline only: live, vpc-lattice's own check curls the route's DNS name from the ui, through these policies.
+            ...connectivityExpectation({
+              id: `${NETWORK_POLICIES_MODULE_KEY}/ui-to-vpc-lattice`,
+              module: NETWORK_POLICIES_MODULE_KEY,
+              from: { namespace: 'ui', workload: 'ui' },
+              to: { kind: 'external', host: 'VPC Lattice (checkout route)', address: '169.254.171.10', port: 80 },
+              expect: 'allowed',
+              source: 'vpc-lattice is on: the ui calls checkout through VPC Lattice (169.254.171.0/24)',
+            }),
+            live: undefined,
+          },
+        ]
+      : []),
+    ...(checkoutV2Orders
+      ? [
+          connectivityExpectation({
+            id: `${NETWORK_POLICIES_MODULE_KEY}/checkoutv2-to-orders`,
+            module: NETWORK_POLICIES_MODULE_KEY,
+            from: { namespace: CHECKOUT_V2_NAMESPACE, workload: APP_SERVICES.checkout.name },
+            to: { kind: 'service', namespace: 'orders', name: 'orders', port: 80, path: '/actuator/health' },
+            expect: 'allowed',
+            source: 'complete stage with vpc-lattice: orders placed through checkoutv2 must work',
+          }),
+        ]
+      : []),
   ];
 }

@@ -1,8 +1,16 @@
+import type { LabConfig } from '../../config/lab-config';
 import type { LabModuleDefinition } from '../lab-module';
+import { VPC_LATTICE_MODULE_KEY } from '../vpc-lattice/vpc-lattice-settings';
+import type { NetworkPolicyInterplay } from './network-policy-stages';
 import { networkPoliciesExpectations } from './network-policies-expectations';
 import { NETWORK_POLICIES_KEY_SPECS } from './network-policies-settings';
 import { NETWORK_POLICIES_STACK_ID, NetworkPoliciesStack } from './network-policies-stack';
 import { checkNetworkPolicyVpcCniVersion, NETWORK_POLICY_VPC_CNI_CONFIGURATION } from './network-policies-vpc-cni';
+
+/** The other enabled modules whose traffic the policies must let through. */
+export function networkPolicyInterplay(config: LabConfig): NetworkPolicyInterplay {
+  return { vpcLattice: (config.modules as readonly string[]).includes(VPC_LATTICE_MODULE_KEY) };
+}
 
 /**
  * `network-policies`: the VPC CNI network policy agent (with policy event logs) and the workshop's
@@ -23,11 +31,12 @@ export const NETWORK_POLICIES_MODULE: LabModuleDefinition = {
   vpcCniConfiguration: () => NETWORK_POLICY_VPC_CNI_CONFIGURATION,
   nodeGroups: () => [],
   validate: (config) => checkNetworkPolicyVpcCniVersion(config.vpcCniVersion),
-  expectations: (config) => networkPoliciesExpectations(config.networkPolicies.stage),
+  expectations: (config) => networkPoliciesExpectations(config.networkPolicies.stage, networkPolicyInterplay(config)),
   create: (scope, foundation) => ({
     stack: new NetworkPoliciesStack(scope, NETWORK_POLICIES_STACK_ID, {
       foundation,
       stage: foundation.config.networkPolicies.stage,
+      interplay: networkPolicyInterplay(foundation.config),
     }),
   }),
 };

@@ -4,7 +4,11 @@ import { App as Cdk8sApp } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { NetworkPoliciesChart } from '../../../manifests/network-policies/network-policies-chart';
 import type { LabFoundation } from '../../lab-foundation';
-import { NETWORK_POLICY_STAGE_DEFINITIONS } from './network-policy-stages';
+import {
+  deployedPolicies,
+  NETWORK_POLICY_STAGE_DEFINITIONS,
+  type NetworkPolicyInterplay,
+} from './network-policy-stages';
 import type { NetworkPolicyStage } from './network-policies-settings';
 
 /** Construct id of the module's nested stack under the lab stack. */
@@ -13,6 +17,7 @@ export const NETWORK_POLICIES_STACK_ID = 'NetworkPolicies';
 export interface NetworkPoliciesStackProps {
   readonly foundation: LabFoundation;
   readonly stage: NetworkPolicyStage;
+  readonly interplay: NetworkPolicyInterplay;
 }
 
 interface PolicyObjectJson {
@@ -32,7 +37,9 @@ export class NetworkPoliciesStack extends NestedStack {
     const definition = NETWORK_POLICY_STAGE_DEFINITIONS[props.stage];
     super(scope, id, { description: `Network policies lab, stage ${props.stage}: ${definition.policies.join(', ')}` });
     const { foundation } = props;
-    const chart = new NetworkPoliciesChart(new Cdk8sApp(), 'NetworkPolicies', { policies: definition.policies });
+    const chart = new NetworkPoliciesChart(new Cdk8sApp(), 'NetworkPolicies', {
+      policies: deployedPolicies(props.stage, props.interplay),
+    });
 
     // One manifest resource per policy, named after the policy rather than the variant: moving between stages
     // adds, updates (`kubectl apply`) or deletes exactly the policies that differ. A single manifest would leave

@@ -82,9 +82,34 @@ export function networkPolicyStageDefinitions(): NetworkPolicyStageDefinition[] 
   return NETWORK_POLICY_STAGES.map((stage) => NETWORK_POLICY_STAGE_DEFINITIONS[stage]);
 }
 
+/** What else is deployed next to the lab: modules whose traffic the stage's policies must let through. */
+export interface NetworkPolicyInterplay {
+  /** vpc-lattice routes the ui's checkout calls through VPC Lattice link-local addresses. */
+  readonly vpcLattice: boolean;
+}
+
+export const NO_INTERPLAY: NetworkPolicyInterplay = { vpcLattice: false };
+
+/**
+ * The policies a stage deploys with the other enabled modules: once the ui's egress is restricted (allow-ui-egress),
+ * vpc-lattice adds `allow-ui-egress-vpc-lattice`, or the ui could not reach checkout through its route; in the
+ * complete stage it also adds `allow-orders-ingress-checkoutv2`, so orders placed through checkoutv2 work.
+ */
+export function deployedPolicies(stage: NetworkPolicyStage, interplay: NetworkPolicyInterplay): LabNetworkPolicyKey[] {
+  const policies = [...NETWORK_POLICY_STAGE_DEFINITIONS[stage].policies];
+  if (interplay.vpcLattice && policies.includes('allow-ui-egress')) policies.push('allow-ui-egress-vpc-lattice');
+  // In the end state every app call works, the second checkout's calls to orders included.
+  if (interplay.vpcLattice && policies.includes('allow-orders-ingress-complete'))
+    policies.push('allow-orders-ingress-checkoutv2');
+  return policies;
+}
+
 /** `<namespace>/<name>` of every policy a stage deploys. */
-export function stagePolicyNames(stage: NetworkPolicyStage): string[] {
-  return NETWORK_POLICY_STAGE_DEFINITIONS[stage].policies.map((key) => {
+export function stagePolicyNames(
+  stage: NetworkPolicyStage,
+  interplay: NetworkPolicyInterplay = NO_INTERPLAY,
+): string[] {
+  return deployedPolicies(stage, interplay).map((key) => {
     const policy = LAB_NETWORK_POLICIES[key];
     return `${policy.namespace}/${policy.name}`;
   });

@@ -7,6 +7,9 @@ export interface VpcLatticeSettings {
   readonly weights: readonly [number, number];
 }
 
+/** The module's key in `modules` (the registry maps it to the module). */
+export const VPC_LATTICE_MODULE_KEY = 'vpc-lattice';
+
 export const VPC_LATTICE_KEYS = { weights: 'vpcLattice.weights' } as const;
 
 /** The workshop's split: 25% of requests to checkout, 75% to checkoutv2 (`routes/checkout-route.yaml`). */

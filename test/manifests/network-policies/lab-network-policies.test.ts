@@ -1,3 +1,5 @@
+import { NetworkPoliciesChart } from '../../../manifests/network-policies/network-policies-chart';
+import { App } from 'cdk8s';
 import * as networking from 'kubernetes-models/networking.k8s.io/v1';
 import { parse } from 'yaml';
 import {
@@ -150,12 +152,14 @@ function asStored(spec: Json): Json {
 const WORKSHOP_VARIANTS = LAB_NETWORK_POLICY_KEYS.filter((key) => LAB_NETWORK_POLICIES[key].workshopFile !== undefined);
 
 describe('the workshop policies', () => {
-  test('every workshop policy file has a lab policy, and only the complete orders variant is the lab\u2019s own', () => {
+  test('every workshop policy file has a lab policy; the lab adds its end-state orders variant and two vpc-lattice companions', () => {
     expect(WORKSHOP_VARIANTS.map((key) => LAB_NETWORK_POLICIES[key].workshopFile).sort()).toEqual(
       Object.keys(WORKSHOP_FILES).sort(),
     );
     expect(LAB_NETWORK_POLICY_KEYS.filter((key) => LAB_NETWORK_POLICIES[key].workshopFile === undefined)).toEqual([
       'allow-orders-ingress-complete',
+      'allow-ui-egress-vpc-lattice',
+      'allow-orders-ingress-checkoutv2',
     ]);
   });
 
@@ -220,10 +224,8 @@ describe('the complete orders variant', () => {
 });
 
 test.each(LAB_NETWORK_POLICY_KEYS)('%s is a valid networking.k8s.io/v1 NetworkPolicy', (key: LabNetworkPolicyKey) => {
-  const policy = LAB_NETWORK_POLICIES[key];
-  const model = new networking.NetworkPolicy({
-    metadata: { name: policy.name, namespace: policy.namespace },
-    spec: policy.spec as never,
-  });
+  // Rendered as deployed (typed values such as IntOrString become plain JSON).
+  const [rendered] = new NetworkPoliciesChart(new App(), 'Render', { policies: [key] }).toJson() as object[];
+  const model = new networking.NetworkPolicy(rendered as never);
   expect(() => model.validate()).not.toThrow();
 });

@@ -1,0 +1,79 @@
+import { CLOUD_NODES_ONLY_AFFINITY } from '../../constructs/cloud-node-affinity';
+import { EXAMPLE_INBOUND_CIDR } from '../../lib/lab-configurations';
+import { MODULE_NAMES } from '../../lib/modules/module-registry';
+import { dependsOn } from '../../lib/verify/cfn-template';
+import { findKubernetesObjects, type SynthesizedLab } from '../../lib/verify/synthesized-lab';
+import { verifyOffline } from '../../lib/verify/verify-offline';
+import { nestedTemplate, synthesizeForTest } from '../support/lab-fixtures';
+
+/** Every module together with exposeUi: the interplays between labs, resolved explicitly. */
+let lab: SynthesizedLab;
+beforeAll(() => {
+  lab = synthesizeForTest({ modules: MODULE_NAMES.join(','), exposeUi: 'true', inboundCidrs: EXAMPLE_INBOUND_CIDR });
+});
+
+test('every expectation of every module passes offline together', () => {
+  const summary = verifyOffline(lab);
+  expect(
+    summary.results.filter((result) => !result.outcome.pass).map((r) => `${r.expectation.id}: ${r.outcome.actual}`),
+  ).toEqual([]);
+  expect(summary.passed).toBeGreaterThan(50);
+});
+
+test('security groups for pods with custom networking: the catalog stays on the trunk-capable default nodes', () => {
+  const catalog = findKubernetesObjects(lab, 'Deployment', 'catalog')[0] as {
+    spec: { template: { spec: { nodeSelector?: object } } };
+  };
+  expect(catalog.spec.template.spec.nodeSelector).toEqual({ 'eks.amazonaws.com/nodegroup': 'default' });
+  const checkout = findKubernetesObjects(lab, 'Deployment', 'checkout').find(
+    (object) => object.metadata.namespace === 'checkout',
+  ) as {
+    spec: { template: { spec: { nodeSelector?: object } } };
+  };
+  expect(checkout.spec.template.spec.nodeSelector).toEqual({ 'eks.amazonaws.com/nodegroup': 'custom-networking' });
+});
+
+test('prefix delegation with custom networking: every node group runs in prefix mode (t3.medium 110, not 12)', () => {
+  expect(Object.fromEntries(lab.plan.nodeGroups.map((group) => [group.name, group.maxPods]))).toEqual({
+    default: 110,
+    'custom-networking': 110,
+  });
+});
+
+test('network policies with vpc-lattice: the ui may reach VPC Lattice and orders admits checkoutv2', () => {
+  const names = findKubernetesObjects(lab, 'NetworkPolicy').map(
+    (policy) => `${policy.metadata.namespace}/${policy.metadata.name}`,
+  );
+  expect(names).toEqual(
+    expect.arrayContaining(['ui/allow-ui-egress-vpc-lattice', 'orders/allow-orders-ingress-checkoutv2']),
+  );
+});
+
+test('network policies leave the hybrid nodes workloads alone (no policy selects nginx-remote or default)', () => {
+  const namespaces = new Set(findKubernetesObjects(lab, 'NetworkPolicy').map((policy) => policy.metadata.namespace));
+  expect(namespaces.has('nginx-remote')).toBe(false);
+  expect(namespaces.has('default')).toBe(false);
+});
+
+test('controllers that need Pod Identity or serve webhooks stay off the hybrid node', () => {
+  for (const release of ['aws-load-balancer-controller', 'external-secrets']) {
+    const values = lab.helmReleases.find((candidate) => candidate.release === release)?.values as {
+      affinity?: unknown;
+    };
+    expect(values.affinity).toEqual(CLOUD_NODES_ONLY_AFFINITY);
+  }
+});
+
+test('the hybrid node joins after the retail app is scheduled on EC2 nodes', () => {
+  const root = lab.templates[0].template;
+  const hybridStack = Object.entries(root.Resources).find(
+    ([id, resource]) => resource.Type === 'AWS::CloudFormation::Stack' && id.startsWith('HybridNodes'),
+  );
+  expect(hybridStack).toBeDefined();
+  const retailComponents = Object.keys(root.Resources).filter((id) =>
+    /^RetailApp(ui|catalog|carts|checkout|orders)/.test(id),
+  );
+  expect(retailComponents).toHaveLength(5);
+  expect(dependsOn(hybridStack![1])).toEqual(expect.arrayContaining(retailComponents));
+  nestedTemplate(lab, 'HybridNodes').resourceCountIs('AWS::EC2::Instance', 1);
+});
