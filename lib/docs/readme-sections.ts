@@ -7,7 +7,14 @@ import { prefixDelegationMaxPodsTable } from '../modules/prefix-delegation/max-p
 import { renderMaxPodsMarkdownTable } from '../verify/pod-density';
 
 /** Instance types the labs use (default and custom networking node groups, hybrid host) plus a large one for contrast. */
-export const LAB_INSTANCE_TYPES = ['m5.large', 't3.medium', 'm6i.large', 'm7g.large', 'c5.large', 'm5.24xlarge'] as const;
+export const LAB_INSTANCE_TYPES = [
+  'm5.large',
+  't3.medium',
+  'm6i.large',
+  'm7g.large',
+  'c5.large',
+  'm5.24xlarge',
+] as const;
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|');
@@ -18,7 +25,9 @@ function allKeySpecs(): readonly ContextKeySpec[] {
 }
 
 function contextKeysTable(): string {
-  const rows = allKeySpecs().map((spec) => `| \`${spec.key}\` | ${escapeCell(spec.defaultValue)} | ${escapeCell(spec.description)} |`);
+  const rows = allKeySpecs().map(
+    (spec) => `| \`${spec.key}\` | ${escapeCell(spec.defaultValue)} | ${escapeCell(spec.description)} |`,
+  );
   return ['| Key | Default | What it does |', '|---|---|---|', ...rows].join('\n') + '\n';
 }
 

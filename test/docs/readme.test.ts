@@ -12,7 +12,8 @@ test('the generated README blocks are up to date (run `npm run docs`)', () => {
 });
 
 test('README documents every context key and every module', () => {
-  for (const spec of [...BASE_KEY_SPECS, ...Object.values(MODULE_KEY_SPECS).flat()]) expect(readme).toContain(`\`${spec.key}\``);
+  for (const spec of [...BASE_KEY_SPECS, ...Object.values(MODULE_KEY_SPECS).flat()])
+    expect(readme).toContain(`\`${spec.key}\``);
   for (const name of MODULE_NAMES) expect(readme).toContain(`### \`${name}\``);
 });
 

@@ -42,7 +42,12 @@ export function findVpcCniCaveats(context: CaveatContext): ConnectivityWarning[]
  * clients whose egress rules allow the pod port but not the Service port their packets carry (ingress is decided
  * on the destination pod's port either way).
  */
-function servicePortCaveats({ inventory, index, allowedBetween, egressAllowedBetween }: CaveatContext): ConnectivityWarning[] {
+function servicePortCaveats({
+  inventory,
+  index,
+  allowedBetween,
+  egressAllowedBetween,
+}: CaveatContext): ConnectivityWarning[] {
   const { workloads } = inventory;
   const egressIsolated = workloads.flatMap((_, source) =>
     index.egress[source].isolatingPolicies.length > 0 ? [source] : [],
