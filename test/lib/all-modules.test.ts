@@ -21,7 +21,7 @@ test('every expectation of every module passes offline together', () => {
 });
 
 test('security groups for pods with custom networking: the catalog stays on the trunk-capable default nodes', () => {
-  const catalog = findKubernetesObjects(lab, 'Deployment', 'catalog')[0] as {
+  const catalog = findKubernetesObjects(lab, 'Deployment', 'catalog')[0] as unknown as {
     spec: { template: { spec: { nodeSelector?: object } } };
   };
   expect(catalog.spec.template.spec.nodeSelector).toEqual({ 'eks.amazonaws.com/nodegroup': 'default' });

@@ -67,7 +67,7 @@ test('installs the pinned chart with the cluster name, Region and VPC set (pods 
 });
 
 test('exposes the ui through an internet-facing NLB with instance targets, port 80 to the ui 8080, only from inboundCidrs', () => {
-  const [service] = findKubernetesObjects(lab, 'Service', 'ui-nlb') as {
+  const [service] = findKubernetesObjects(lab, 'Service', 'ui-nlb') as unknown as {
     metadata: { namespace: string; annotations: Record<string, string> };
     spec: { type: string; loadBalancerSourceRanges: string[]; ports: unknown[]; selector: Record<string, string> };
   }[];
