@@ -27,7 +27,7 @@ test('security groups for pods with custom networking: the catalog stays on the 
   expect(catalog.spec.template.spec.nodeSelector).toEqual({ 'eks.amazonaws.com/nodegroup': 'default' });
   const checkout = findKubernetesObjects(lab, 'Deployment', 'checkout').find(
     (object) => object.metadata.namespace === 'checkout',
-  ) as {
+  ) as unknown as {
     spec: { template: { spec: { nodeSelector?: object } } };
   };
   expect(checkout.spec.template.spec.nodeSelector).toEqual({ 'eks.amazonaws.com/nodegroup': 'custom-networking' });
