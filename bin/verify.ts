@@ -24,6 +24,7 @@ export async function main(
   argv: readonly string[],
   io: VerifyIo,
   run: CommandRunner = processCommandRunner(),
+  synthesize: typeof synthesizeLab = synthesizeLab,
 ): Promise<number> {
   let summary: VerificationSummary;
   try {
@@ -35,7 +36,7 @@ export async function main(
     const context = { modules: args.modules ?? MODULE_NAMES.join(','), ...args.context };
     // The stack is only built in memory: its CloudFormation validator adds nothing to these checks.
     process.env.CDK_VALIDATION = 'false';
-    const lab = synthesizeLab({ context });
+    const lab = synthesize({ context });
     if (args.live && args.dryRun) {
       io.stdout(liveDryRun(lab).join('\n'));
       return EXIT_PASSED;
@@ -51,7 +52,11 @@ export async function main(
     } else {
       summary = verifyOffline(lab);
     }
-    io.stdout(args.json ? JSON.stringify(verificationJson(summary), null, 2) : formatVerificationTable(summary));
+    io.stdout(
+      args.json
+        ? JSON.stringify(verificationJson(summary), null, 2)
+        : formatVerificationTable(summary, { verbose: args.verbose }),
+    );
   } catch (error) {
     if (error instanceof VerifyUsageError) {
       io.stderr(`${error.message}\n\n${VERIFY_USAGE}`);

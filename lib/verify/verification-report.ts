@@ -21,8 +21,18 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }
 
+export interface TableOptions {
+  /** Also print where each expectation comes from, and every note (routes walked, fallbacks used). */
+  readonly verbose?: boolean;
+}
+
+/** VPC CNI caveats and live fallbacks are always shown; other notes (analysis details) only with --verbose. */
+function isCaveat(note: string): boolean {
+  return note.startsWith('warning [') || note.startsWith('fallback: ');
+}
+
 /** The pass/fail table both offline and live verification print. */
-export function formatVerificationTable(summary: VerificationSummary): string {
+export function formatVerificationTable(summary: VerificationSummary, options: TableOptions = {}): string {
   const rows = summary.results.map(({ expectation, outcome }) => [
     outcome.pass ? 'PASS' : 'FAIL',
     expectation.module,
@@ -36,15 +46,26 @@ export function formatVerificationTable(summary: VerificationSummary): string {
   );
   const line = (cells: string[]) =>
     cells.map((cell, column) => (column === cells.length - 1 ? cell : pad(cell, widths[column]))).join('  ');
-  const notes = summary.results.flatMap(({ expectation, outcome }) =>
-    (outcome.notes ?? []).map((note) => `  note (${expectation.id}): ${note}`),
+  const allNotes = summary.results.flatMap(({ expectation, outcome }) =>
+    (outcome.notes ?? []).map((note) => ({ note, line: `  ${expectation.id}: ${note}` })),
   );
+  const shown = allNotes.filter(({ note }) => options.verbose || isCaveat(note));
+  const hidden = allNotes.length - shown.length;
+  const sources = options.verbose
+    ? summary.results.flatMap(({ expectation }) =>
+        expectation.source ? [`  ${expectation.id}: ${expectation.source}`] : [],
+      )
+    : [];
   return [
     line(header),
     ...rows.map(line),
     '',
     `${summary.passed} passed, ${summary.failed} failed (${summary.mode})`,
-    ...(notes.length > 0 ? ['', 'Amazon VPC CNI caveats and other notes:', ...new Set(notes)] : []),
+    ...(shown.length > 0 ? ['', 'Notes:', ...new Set(shown.map(({ line: text }) => text))] : []),
+    ...(sources.length > 0 ? ['', 'Where each expectation comes from:', ...sources] : []),
+    ...(hidden > 0
+      ? ['', `${hidden} more notes (routes walked, analysis details, fallbacks used): add --verbose`]
+      : []),
   ].join('\n');
 }
 

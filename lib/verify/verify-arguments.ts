@@ -6,6 +6,7 @@ export interface VerifyArguments {
   readonly live: boolean;
   readonly dryRun: boolean;
   readonly json: boolean;
+  readonly verbose: boolean;
   readonly help: boolean;
 }
 
@@ -18,6 +19,7 @@ Synthesizes the lab and checks every expectation the enabled modules declare.
   --live               run the checks against the deployed cluster (current kubeconfig context) instead
   --dry-run            with --live: print the commands without running them
   --json               machine-readable results
+  --verbose            also print where each expectation comes from, and every note
   -h, --help           this text`;
 
 export class VerifyUsageError extends Error {}
@@ -28,6 +30,7 @@ export function parseVerifyArguments(argv: readonly string[]): VerifyArguments {
   let live = false;
   let dryRun = false;
   let json = false;
+  let verbose = false;
   let help = false;
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
@@ -61,6 +64,9 @@ export function parseVerifyArguments(argv: readonly string[]): VerifyArguments {
       case '--json':
         json = true;
         break;
+      case '--verbose':
+        verbose = true;
+        break;
       case '-h':
       case '--help':
         help = true;
@@ -70,5 +76,5 @@ export function parseVerifyArguments(argv: readonly string[]): VerifyArguments {
     }
   }
   if (dryRun && !live) throw new VerifyUsageError('--dry-run only applies to --live');
-  return { modules, context, live, dryRun, json, help };
+  return { modules, context, live, dryRun, json, verbose, help };
 }

@@ -31,7 +31,7 @@ async function runExpectation(
     const fallbackResults: CommandResult[] = [];
     for (const command of fallback) fallbackResults.push(await run(command));
     const outcome = live.interpret(fallbackResults, context);
-    const how = `the first attempt could not run (${results.map((result) => result.stderr.trim().split('\n').pop()).join('; ')}); answered by: ${fallback.map(formatCommand).join(' && ')}`;
+    const how = `fallback: the first attempt could not run (${results.map((result) => result.stderr.trim().split('\n').pop()).join('; ')}); answered by: ${fallback.map(formatCommand).join(' && ')}`;
     return { ...outcome, notes: [...(outcome.notes ?? []), how] };
   }
   return live.interpret(results, context);
