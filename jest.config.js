@@ -8,4 +8,6 @@ module.exports = {
   },
   setupFiles: ['<rootDir>/test/setup/disable-cfn-validation.ts'],
   testTimeout: 120000,
+  // jest's default (cores - 1) runs one worker on a 2-core machine; the suite is CPU-bound per file, so use both.
+  maxWorkers: '100%',
 };
