@@ -1,9 +1,9 @@
-import { CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { type CustomResource, type Duration, Stack } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { addDeletionWait, DELETION_WAIT_ENTRY_POINT } from './deletion-wait';
 
 export interface SecurityGroupInterfaceDrainProps {
   /** The groups to drain; the drain is deleted before them, so it runs first on `cdk destroy`. */
@@ -25,11 +25,8 @@ export interface SecurityGroupInterfaceDrainProps {
 /** Custom resource type name, for tests and reports. */
 export const SECURITY_GROUP_INTERFACE_DRAIN_TYPE = 'Custom::SecurityGroupInterfaceDrain';
 
-/**
- * Inline handler (CloudFormation provides `cfnresponse` to inline Python functions). It never fails a deletion: at
- * worst it logs what still uses the groups after the timeout.
- */
-export const SECURITY_GROUP_INTERFACE_DRAIN_HANDLER = `
+/** The drain, run on deletion by the shared entry point of `deletion-wait.ts` (which never fails a deletion). */
+const SECURITY_GROUP_INTERFACE_DRAIN_CODE = `
 import time
 import boto3
 import cfnresponse
@@ -74,17 +71,6 @@ def drain(props, context):
                 i['NetworkInterfaceId'] + ' (' + i['Status'] + ')' for i in left)
         time.sleep(15)
 
-
-def handler(event, context):
-    physical_id = event.get('PhysicalResourceId') or event['LogicalResourceId']
-    try:
-        if event['RequestType'] == 'Delete':
-            print(drain(event['ResourceProperties'], context))
-        cfnresponse.send(event, context, cfnresponse.SUCCESS, {}, physical_id)
-    except Exception as error:
-        print('error: ' + str(error))
-        status = cfnresponse.SUCCESS if event['RequestType'] == 'Delete' else cfnresponse.FAILED
-        cfnresponse.send(event, context, status, {}, physical_id, reason=str(error)[:200])
 `;
 
 /**
@@ -99,50 +85,44 @@ export class SecurityGroupInterfaceDrain extends Construct {
 
   constructor(scope: Construct, id: string, props: SecurityGroupInterfaceDrainProps) {
     super(scope, id);
-    const timeout = props.timeout ?? Duration.minutes(8);
-    if (timeout.toSeconds() > 14 * 60) {
-      throw new Error(
-        `SecurityGroupInterfaceDrain ${id}: timeout must leave the 15-minute Lambda limit room (at most 14 minutes)`,
-      );
-    }
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: logs.RetentionDays.ONE_WEEK,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.handler = new lambda.Function(this, 'Handler', {
-      description: 'Waits, on stack deletion, until no network interface uses the given security groups',
-      // CDK's choice of the newest Python runtime every Region offers.
-      runtime: lambda.Runtime.determineLatestPythonRuntime(this),
-      handler: 'index.handler',
-      code: lambda.Code.fromInline(SECURITY_GROUP_INTERFACE_DRAIN_HANDLER),
-      timeout: Duration.minutes(15),
-      logGroup,
-    });
-    // DescribeNetworkInterfaces has no resource-level permissions.
-    this.handler.addToRolePolicy(
-      new iam.PolicyStatement({ actions: ['ec2:DescribeNetworkInterfaces'], resources: ['*'] }),
-    );
     const tag = props.deleteDetachedInterfacesTagged;
+    const statements = [
+      // DescribeNetworkInterfaces has no resource-level permissions.
+      new iam.PolicyStatement({ actions: ['ec2:DescribeNetworkInterfaces'], resources: ['*'] }),
+    ];
+    const wildcardReasons: Record<string, string> = {
+      'AwsSolutions-IAM5[Resource::*]':
+        'ec2:DescribeNetworkInterfaces has no resource-level permissions; deletion is limited to interfaces with the given tag.',
+    };
     if (tag) {
-      const stack = Stack.of(this);
-      this.handler.addToRolePolicy(
+      statements.push(
         new iam.PolicyStatement({
           actions: ['ec2:DeleteNetworkInterface'],
-          resources: [stack.formatArn({ service: 'ec2', resource: 'network-interface', resourceName: '*' })],
+          resources: [Stack.of(this).formatArn({ service: 'ec2', resource: 'network-interface', resourceName: '*' })],
           conditions: { StringEquals: { [`aws:ResourceTag/${tag.key}`]: tag.value } },
         }),
       );
+      wildcardReasons[
+        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:network-interface/*]'
+      ] =
+        `Interface ids are not known before another service creates them; the statement is conditioned on the tag ${tag.key}=${tag.value}.`;
     }
-    this.resource = new CustomResource(this, 'Resource', {
-      serviceToken: this.handler.functionArn,
+    const wait = addDeletionWait(this, {
+      description: 'Waits, on stack deletion, until no network interface uses the given security groups',
       resourceType: SECURITY_GROUP_INTERFACE_DRAIN_TYPE,
+      code: SECURITY_GROUP_INTERFACE_DRAIN_CODE,
       properties: {
         SecurityGroupIds: props.securityGroups.map((group) => group.securityGroupId),
-        TimeoutSeconds: String(timeout.toSeconds()),
         ...(tag ? { DeleteDetachedTagKey: tag.key, DeleteDetachedTagValue: tag.value } : {}),
       },
+      timeout: props.timeout,
+      statements,
+      wildcardReasons,
     });
-    // The role's policy must outlive the deletion call.
-    this.resource.node.addDependency(this.handler);
+    this.handler = wait.handler;
+    this.resource = wait.resource;
   }
 }
+
+/** The whole inline handler (the drain and the shared entry point), for the handler's unit tests. */
+export const SECURITY_GROUP_INTERFACE_DRAIN_HANDLER = `${SECURITY_GROUP_INTERFACE_DRAIN_CODE}${DELETION_WAIT_ENTRY_POINT}`;

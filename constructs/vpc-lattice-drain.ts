@@ -1,9 +1,8 @@
-import { CustomResource, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { CustomResource, Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { acknowledgeFinding, acknowledgeManagedPolicies } from './nag-acknowledgements';
+import { addDeletionWait, DELETION_WAIT_ENTRY_POINT } from './deletion-wait';
 
 export interface VpcLatticeDrainProps {
   /** Wait until no VPC Lattice target group remains in this VPC. */
@@ -21,11 +20,8 @@ export interface VpcLatticeDrainProps {
 /** Custom resource type name, for tests and reports. */
 export const VPC_LATTICE_DRAIN_TYPE = 'Custom::VpcLatticeDrain';
 
-/**
- * Inline handler (CloudFormation provides `cfnresponse` to inline Python functions). It never fails a deletion: at
- * worst it logs what is left after the timeout.
- */
-export const VPC_LATTICE_DRAIN_HANDLER = `
+/** The drain, run on deletion by the shared entry point of `deletion-wait.ts` (which never fails a deletion). */
+const VPC_LATTICE_DRAIN_CODE = `
 import time
 import boto3
 import cfnresponse
@@ -55,17 +51,6 @@ def drain(props, context):
             return 'gave up waiting; target groups: ' + ', '.join(groups) + '; services: ' + ', '.join(services)
         time.sleep(15)
 
-
-def handler(event, context):
-    physical_id = event.get('PhysicalResourceId') or event['LogicalResourceId']
-    try:
-        if event['RequestType'] == 'Delete':
-            print(drain(event['ResourceProperties'], context))
-        cfnresponse.send(event, context, cfnresponse.SUCCESS, {}, physical_id)
-    except Exception as error:
-        print('error: ' + str(error))
-        status = cfnresponse.SUCCESS if event['RequestType'] == 'Delete' else cfnresponse.FAILED
-        cfnresponse.send(event, context, status, {}, physical_id, reason=str(error)[:200])
 `;
 
 /**
@@ -82,54 +67,28 @@ export class VpcLatticeDrain extends Construct {
 
   constructor(scope: Construct, id: string, props: VpcLatticeDrainProps) {
     super(scope, id);
-    const timeout = props.timeout ?? Duration.minutes(8);
-    if (timeout.toSeconds() > 14 * 60) {
-      throw new Error(`VpcLatticeDrain ${id}: timeout must leave the 15-minute Lambda limit room (at most 14 minutes)`);
-    }
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: logs.RetentionDays.ONE_WEEK,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.handler = new lambda.Function(this, 'Handler', {
+    const wait = addDeletionWait(this, {
       description: 'Waits, on stack deletion, until no VPC Lattice target group or service association is left',
-      runtime: lambda.Runtime.determineLatestPythonRuntime(this),
-      handler: 'index.handler',
-      code: lambda.Code.fromInline(VPC_LATTICE_DRAIN_HANDLER),
-      timeout: Duration.minutes(15),
-      logGroup,
-    });
-    // Both List actions take no resource-level permissions (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonvpclattice.html).
-    this.handler.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['vpc-lattice:ListTargetGroups', 'vpc-lattice:ListServiceNetworkServiceAssociations'],
-        resources: ['*'],
-      }),
-    );
-    this.resource = new CustomResource(this, 'Resource', {
-      serviceToken: this.handler.functionArn,
       resourceType: VPC_LATTICE_DRAIN_TYPE,
-      properties: {
-        VpcId: props.vpcId,
-        ServiceNetworkId: props.serviceNetworkId,
-        TimeoutSeconds: String(timeout.toSeconds()),
+      code: VPC_LATTICE_DRAIN_CODE,
+      properties: { VpcId: props.vpcId, ServiceNetworkId: props.serviceNetworkId },
+      timeout: props.timeout,
+      statements: [
+        // Both List actions take no resource-level permissions (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonvpclattice.html).
+        new iam.PolicyStatement({
+          actions: ['vpc-lattice:ListTargetGroups', 'vpc-lattice:ListServiceNetworkServiceAssociations'],
+          resources: ['*'],
+        }),
+      ],
+      wildcardReasons: {
+        'AwsSolutions-IAM5[Resource::*]':
+          'vpc-lattice:ListTargetGroups and ListServiceNetworkServiceAssociations are read-only list calls without resource-level permissions.',
       },
     });
-    // The role's policy must outlive the deletion call.
-    this.resource.node.addDependency(this.handler);
-    acknowledgeManagedPolicies(
-      this.handler,
-      ['service-role/AWSLambdaBasicExecutionRole'],
-      'The drain function only writes its own log group; AWSLambdaBasicExecutionRole is the minimal managed policy for that.',
-    );
-    acknowledgeFinding(
-      this.handler,
-      'AwsSolutions-IAM5[Resource::*]',
-      'vpc-lattice:ListTargetGroups and ListServiceNetworkServiceAssociations are read-only list calls without resource-level permissions.',
-    );
-    acknowledgeFinding(
-      this.handler,
-      'AwsSolutions-L1',
-      "The runtime is aws-cdk-lib's determineLatestPythonRuntime, the newest Python every Region offers; the handler uses only boto3 and cfnresponse.",
-    );
+    this.handler = wait.handler;
+    this.resource = wait.resource;
   }
 }
+
+/** The whole inline handler (the drain and the shared entry point), for the handler's unit tests. */
+export const VPC_LATTICE_DRAIN_HANDLER = `${VPC_LATTICE_DRAIN_CODE}${DELETION_WAIT_ENTRY_POINT}`;

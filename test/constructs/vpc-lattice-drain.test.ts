@@ -65,7 +65,7 @@ test('fails when the timeout leaves the Lambda no room', () => {
   expect(
     () =>
       new VpcLatticeDrain(new Stack(), 'Long', { vpcId: 'v', serviceNetworkId: 's', timeout: Duration.minutes(15) }),
-  ).toThrow('VpcLatticeDrain Long: timeout must leave the 15-minute Lambda limit room (at most 14 minutes)');
+  ).toThrow('Default/Long: timeout must leave the 15-minute Lambda limit room (at most 14 minutes)');
 });
 
 test('the inline handler fits CloudFormation inline code', () => {

@@ -13,7 +13,7 @@ import {
   VPC_RESOURCE_CONTROLLER_POLICY,
 } from './security-groups-for-pods-facts';
 import { deployChart } from '../../../constructs/chart-manifest';
-import { acknowledgeFinding, acknowledgeManagedPolicies } from '../../../constructs/nag-acknowledgements';
+import { acknowledgeManagedPolicies } from '../../../constructs/nag-acknowledgements';
 import { SecurityGroupInterfaceDrain } from '../../../constructs/security-group-interface-drain';
 import {
   CATALOG_RDS_ACCESS,
@@ -155,30 +155,10 @@ export class SecurityGroupsForPodsStack extends NestedStack {
 
     // On `cdk destroy` the VPC resource controller deletes a pod's branch ENI only after a cool-down once the pod is
     // gone; deleting the pod group before that fails with DependencyViolation.
-    const drain = new SecurityGroupInterfaceDrain(this, 'PodSecurityGroupDrain', {
+    new SecurityGroupInterfaceDrain(this, 'PodSecurityGroupDrain', {
       securityGroups: [this.podSecurityGroup],
       deleteDetachedInterfacesTagged: BRANCH_ENI_OWNER_TAG,
     });
-    acknowledgeManagedPolicies(
-      drain,
-      ['service-role/AWSLambdaBasicExecutionRole'],
-      'The drain function only writes its own log group; AWSLambdaBasicExecutionRole is the minimal managed policy for that.',
-    );
-    acknowledgeFinding(
-      drain,
-      'AwsSolutions-IAM5[Resource::*]',
-      'ec2:DescribeNetworkInterfaces has no resource-level permissions; deletion is limited to interfaces tagged by the EKS VPC resource controller.',
-    );
-    acknowledgeFinding(
-      drain,
-      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:network-interface/*]',
-      'Branch interface ids are not known before the controller creates them; the statement is conditioned on the tag eks:eni:owner=eks-vpc-resource-controller.',
-    );
-    acknowledgeFinding(
-      drain,
-      'AwsSolutions-L1',
-      "The runtime is aws-cdk-lib's determineLatestPythonRuntime, the newest Python every Region offers; the handler uses only boto3 and cfnresponse.",
-    );
 
     new CfnOutput(this, 'CatalogRdsEndpoint', {
       description: 'CATALOG_RDS_ENDPOINT of the workshop',
