@@ -28,6 +28,7 @@ import type {
   LiveCommand,
   LiveContext,
 } from '../../verify/lab-expectation';
+import { curlFromDeployment } from '../../verify/expectations/connectivity-expectation';
 import { classifyCurl, outcomeReached } from '../../verify/live/curl-outcome';
 import {
   type ExternalSecurityGroup,
@@ -399,25 +400,7 @@ export function securityGroupsForPodsExpectations(config: LabConfig): LabExpecta
       source: `${WORKSHOP} (pod group: ${CATALOG_POD_SECURITY_GROUP.httpRuleDescription})`,
       live: {
         commands: () => [
-          kubectl(
-            'exec',
-            '-n',
-            APP_SERVICES.ui.namespace,
-            'deployment/ui',
-            '-c',
-            'ui',
-            '--',
-            'curl',
-            '-v',
-            '-s',
-            '-o',
-            '/dev/null',
-            '--connect-timeout',
-            '5',
-            '--max-time',
-            '8',
-            `${serviceUrl('catalog')}${CATALOG.liveness.path}`,
-          ),
+          curlFromDeployment(APP_SERVICES.ui.namespace, 'ui', `${serviceUrl('catalog')}${CATALOG.liveness.path}`, 'ui'),
         ],
         interpret: (results) => {
           const classified = classifyCurl(results[0]);

@@ -109,7 +109,8 @@ function offlineVerdict(lab: SynthesizedLab, props: ConnectivityExpectationProps
 /** An image with curl for the fallback pod (Amazon Linux 2023 ships curl-minimal), from ECR Public (no rate limits). */
 export const FALLBACK_CURL_IMAGE = 'public.ecr.aws/amazonlinux/amazonlinux:2023';
 
-function curlArgs(to: ConnectivityTarget): string[] {
+/** The workshop's probe: `curl -v` with a 5 s connect timeout, output discarded (the verbose log is classified). */
+export function curlArgs(url: string): string[] {
   return [
     'curl',
     '-v',
@@ -120,8 +121,29 @@ function curlArgs(to: ConnectivityTarget): string[] {
     String(CONNECT_TIMEOUT_SECONDS),
     '--max-time',
     String(CONNECT_TIMEOUT_SECONDS + 3),
-    targetUrl(to),
+    url,
   ];
+}
+
+/** `kubectl exec` of the probe in a pod of a Deployment (optionally in one container). */
+export function curlFromDeployment(
+  namespace: string,
+  deployment: string,
+  url: string,
+  container?: string,
+): LiveCommand {
+  return {
+    program: 'kubectl',
+    args: [
+      'exec',
+      '-n',
+      namespace,
+      `deployment/${deployment}`,
+      ...(container ? ['-c', container] : []),
+      '--',
+      ...curlArgs(url),
+    ],
+  };
 }
 
 /** The pod template labels of the source workload, as synthesized (an ephemeral pod with them gets the same policies). */
@@ -162,7 +184,7 @@ export function connectivityExpectation(props: ConnectivityExpectationProps): La
       commands: (): LiveCommand[] => [
         {
           program: 'kubectl',
-          args: ['exec', '-n', props.from.namespace, `deployment/${props.from.workload}`, '--', ...curlArgs(props.to)],
+          args: curlFromDeployment(props.from.namespace, props.from.workload, targetUrl(props.to)).args,
         },
       ],
       // No curl in the source image: an ephemeral pod with the source's namespace and labels is subject to the
@@ -189,7 +211,7 @@ export function connectivityExpectation(props: ConnectivityExpectationProps): La
               ...(labels ? [`--labels=${labels}`] : []),
               '--command',
               '--',
-              ...curlArgs(props.to),
+              ...curlArgs(targetUrl(props.to)),
             ],
           },
         ];
