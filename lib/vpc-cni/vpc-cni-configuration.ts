@@ -1,3 +1,5 @@
+import { LabConfigError } from '../config/lab-config-error';
+
 /**
  * The `vpc-cni` managed add-on's configuration values (the JSON schema EKS publishes through
  * `aws eks describe-addon-configuration --addon-name vpc-cni`): nested objects whose leaves are strings, for
@@ -13,12 +15,15 @@ export interface VpcCniContribution {
   readonly configuration: VpcCniConfiguration;
 }
 
-export class VpcCniConflictError extends Error {
+/** Two modules need different values for one VPC CNI setting: a bad `modules` combination, reported at synth. */
+export class VpcCniConflictError extends LabConfigError {
   constructor(path: string, first: { source: string; value: string }, second: { source: string; value: string }) {
     super(
+      'modules',
+      `${first.source} and ${second.source}`,
+      'modules whose VPC CNI settings agree',
       `VPC CNI setting '${path}' is set to "${first.value}" by ${first.source} and to "${second.value}" by ` +
-        `${second.source}; the two cannot be enabled together with these values (change the context key that sets ` +
-        `one of them, or disable one module in 'modules').`,
+        `${second.source}; change the context key that sets one of them, or disable one module in 'modules'.`,
     );
     this.name = 'VpcCniConflictError';
   }
