@@ -100,7 +100,12 @@ export interface SynthesizeLabOptions extends ReadLabConfigOptions {
 /** Builds the lab in memory for a context, without the CDK CLI (no credentials, no network). */
 export function synthesizeLab(options: SynthesizeLabOptions = {}): SynthesizedLab {
   const context = options.context ?? {};
-  const app = new App({ context: { ...context }, analyticsReporting: false });
+  // Offline checks read templates only: staging would copy the ~70 MB of Lambda layers into a temporary cloud
+  // assembly on every call.
+  const app = new App({
+    context: { ...context, 'aws:cdk:disable-asset-staging': true },
+    analyticsReporting: false,
+  });
   const config = readLabConfig(app.node.getAllContext(), options);
   const stack = new NetworkingLabStack(app, 'NetworkingLabStack', { config });
   const templates = stackTemplates(stack);
