@@ -1,3 +1,5 @@
+import { COMPUTE_TYPE_LABEL, HYBRID_COMPUTE_TYPE } from '../manifests/well-known-labels';
+
 /**
  * Pod affinity that keeps a workload off EKS Hybrid Nodes. Controllers that need EKS Pod Identity or that serve
  * webhooks must run on cloud nodes in clusters that also have hybrid nodes (EKS user guide, "Configure webhooks for
@@ -7,7 +9,7 @@ export const CLOUD_NODES_ONLY_AFFINITY = {
   nodeAffinity: {
     requiredDuringSchedulingIgnoredDuringExecution: {
       nodeSelectorTerms: [
-        { matchExpressions: [{ key: 'eks.amazonaws.com/compute-type', operator: 'NotIn', values: ['hybrid'] }] },
+        { matchExpressions: [{ key: COMPUTE_TYPE_LABEL, operator: 'NotIn', values: [HYBRID_COMPUTE_TYPE] }] },
       ],
     },
   },

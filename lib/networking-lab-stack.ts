@@ -10,6 +10,7 @@ import { RetailApp } from './base/retail-app';
 import { RetailAppSecrets } from './base/retail-app-secrets';
 import { UiExposure } from './base/ui-exposure';
 import type { LabConfig } from './config/lab-config';
+import { HELM_CHART_TYPE, KUBERNETES_OBJECT_VALUE_TYPE } from './eks-custom-resource-types';
 import type { LabFoundation } from './lab-foundation';
 import { type LabPlan, type PlannedNodeGroup, planLab } from './lab-plan';
 import { moduleDefinition } from './modules/module-registry';
@@ -150,8 +151,8 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
     Aspects.of(this).add(
       new CustomResourceTimeouts({
         byResourceType: {
-          'Custom::AWSCDK-EKS-HelmChart': Duration.minutes(20),
-          'Custom::AWSCDK-EKS-KubernetesObjectValue': Duration.minutes(20),
+          [HELM_CHART_TYPE]: Duration.minutes(20),
+          [KUBERNETES_OBJECT_VALUE_TYPE]: Duration.minutes(20),
         },
         otherwise: Duration.minutes(10),
       }),

@@ -8,6 +8,7 @@ import { acknowledgeFinding } from '../../constructs/nag-acknowledgements';
 import type { ExternalSecretsOperator } from '../../constructs/external-secrets-operator';
 import { ExternalSecret } from '../../manifests/external-secrets/external-secret';
 import {
+  APP_SERVICES,
   CATALOG_DB_SECRET,
   CATALOG_MYSQL_ROOT_SECRET,
   DB_SECRET_KEYS,
@@ -67,7 +68,7 @@ export class RetailAppSecrets extends Construct {
     const store = props.operator.storeName;
     new ExternalSecret(chart, 'CatalogDb', {
       name: CATALOG_DB_SECRET,
-      namespace: 'catalog',
+      namespace: APP_SERVICES.catalog.namespace,
       clusterSecretStore: store,
       entries: [
         { secretKey: DB_SECRET_KEYS.catalogUser, remoteKey: catalog.secretArn, property: 'username' },
@@ -76,7 +77,7 @@ export class RetailAppSecrets extends Construct {
     });
     new ExternalSecret(chart, 'CatalogMysqlRoot', {
       name: CATALOG_MYSQL_ROOT_SECRET,
-      namespace: 'catalog',
+      namespace: APP_SERVICES.catalog.namespace,
       clusterSecretStore: store,
       entries: [
         { secretKey: DB_SECRET_KEYS.mysqlRootPassword, remoteKey: catalogRoot.secretArn, property: 'password' },
@@ -84,7 +85,7 @@ export class RetailAppSecrets extends Construct {
     });
     new ExternalSecret(chart, 'OrdersDb', {
       name: ORDERS_DB_SECRET,
-      namespace: 'orders',
+      namespace: APP_SERVICES.orders.namespace,
       clusterSecretStore: store,
       entries: [
         { secretKey: DB_SECRET_KEYS.ordersUser, remoteKey: orders.secretArn, property: 'username' },

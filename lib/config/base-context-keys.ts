@@ -1,4 +1,6 @@
 import type { ContextKeySpec } from './context-key-spec';
+import type { CidrRule } from './context-value-parsers';
+import { SHARED_ADDRESS_SPACE } from './ipv4-cidr';
 import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS } from './kubernetes-versions';
 
 /** Context keys of the base lab. Module keys live with their modules (`<moduleName>.<setting>`). */
@@ -27,6 +29,18 @@ export const BASE_DEFAULTS = {
   nodeInstanceType: 'm5.large',
 } as const;
 
+/** Prefix lengths each lab CIDR may have (the VPC is cut into eighths, so /20 leaves /23 subnets). */
+export const LAB_CIDR_SIZES = {
+  vpcCidr: { minPrefixLength: 16, maxPrefixLength: 20 },
+  secondaryCidr: { minPrefixLength: 16, maxPrefixLength: 24 },
+  remoteNodeCidr: { minPrefixLength: 16, maxPrefixLength: 24 },
+  remotePodCidr: { minPrefixLength: 16, maxPrefixLength: 24 },
+} as const satisfies Record<string, CidrRule>;
+
+function sizeRange(rule: CidrRule): string {
+  return `from /${rule.minPrefixLength} to /${rule.maxPrefixLength}`;
+}
+
 /** Longest cluster name we accept: leaves room for the names derived from it (`<name>-catalog` for RDS, ...). */
 export const MAX_CLUSTER_NAME_LENGTH = 40;
 
@@ -54,26 +68,25 @@ export const BASE_KEY_SPECS: readonly ContextKeySpec[] = [
     key: BASE_KEYS.vpcCidr,
     defaultValue: BASE_DEFAULTS.vpcCidr,
     description: 'Lab VPC CIDR, cut into three public and three private subnets (eighths of the block).',
-    validation: 'Private IPv4 CIDR from /16 to /20; must not overlap the other lab CIDRs.',
+    validation: `Private IPv4 CIDR ${sizeRange(LAB_CIDR_SIZES.vpcCidr)}; must not overlap the other lab CIDRs.`,
   },
   {
     key: BASE_KEYS.secondaryCidr,
     defaultValue: BASE_DEFAULTS.secondaryCidr,
     description: 'Secondary VPC CIDR for custom networking pod subnets.',
-    validation:
-      'Private IPv4 CIDR from /16 to /24, not overlapping the other lab CIDRs, and from a range AWS lets you associate with the VPC CIDR (100.64.0.0/10 always; else the same RFC 1918 block).',
+    validation: `Private IPv4 CIDR ${sizeRange(LAB_CIDR_SIZES.secondaryCidr)}, not overlapping the other lab CIDRs, and from a range AWS lets you associate with the VPC CIDR (${SHARED_ADDRESS_SPACE} always; else the same RFC 1918 block).`,
   },
   {
     key: BASE_KEYS.remoteNodeCidr,
     defaultValue: BASE_DEFAULTS.remoteNodeCidr,
     description: 'Remote (hybrid) node network, set on the cluster at creation.',
-    validation: 'Private IPv4 CIDR from /16 to /24, not overlapping the other lab CIDRs or the EKS service CIDRs.',
+    validation: `Private IPv4 CIDR ${sizeRange(LAB_CIDR_SIZES.remoteNodeCidr)}, not overlapping the other lab CIDRs or the EKS service CIDRs.`,
   },
   {
     key: BASE_KEYS.remotePodCidr,
     defaultValue: BASE_DEFAULTS.remotePodCidr,
     description: 'Remote (hybrid) pod network, set on the cluster at creation.',
-    validation: 'Private IPv4 CIDR from /16 to /24, not overlapping the other lab CIDRs or the EKS service CIDRs.',
+    validation: `Private IPv4 CIDR ${sizeRange(LAB_CIDR_SIZES.remotePodCidr)}, not overlapping the other lab CIDRs or the EKS service CIDRs.`,
   },
   {
     key: BASE_KEYS.nodeInstanceType,

@@ -8,8 +8,16 @@ export interface Ipv4Cidr {
 
 const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
-/** The private ranges the lab accepts: RFC 1918 and the RFC 6598 shared address space (100.64.0.0/10). */
-export const PRIVATE_RANGES: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
+/** The RFC 6598 shared address space, which EC2 lets any VPC add as a secondary CIDR. */
+export const SHARED_ADDRESS_SPACE = '100.64.0.0/10';
+
+/** The private ranges the lab accepts: RFC 1918 and the shared address space. */
+export const PRIVATE_RANGES: readonly string[] = [
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  SHARED_ADDRESS_SPACE,
+];
 
 export function ipv4ToNumber(octets: readonly number[]): number {
   return ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
@@ -72,8 +80,13 @@ export function cidrContainsAddress(block: Ipv4Cidr, address: string): boolean {
   return block.network <= parsed.network && parsed.network <= lastAddress(block);
 }
 
+/** The private range a block lies in, if any. */
+export function privateRangeOf(block: Ipv4Cidr): string | undefined {
+  return PRIVATE_RANGES.find((range) => cidrContains(cidr(range), block));
+}
+
 export function isPrivateCidr(block: Ipv4Cidr): boolean {
-  return PRIVATE_RANGES.some((range) => cidrContains(cidr(range), block));
+  return privateRangeOf(block) !== undefined;
 }
 
 /**

@@ -1,8 +1,8 @@
-import { BASE_DEFAULTS, BASE_KEY_SPECS, BASE_KEYS, MAX_CLUSTER_NAME_LENGTH } from './base-context-keys';
+import { BASE_DEFAULTS, BASE_KEY_SPECS, BASE_KEYS, LAB_CIDR_SIZES, MAX_CLUSTER_NAME_LENGTH } from './base-context-keys';
 import { closestMatch, didYouMean } from './closest-match';
 import { ContextReader } from './context-reader';
 import { readInstanceType, readPrivateCidr } from './context-value-parsers';
-import { cidr, cidrContains, cidrsOverlap, type Ipv4Cidr, parseIpv4Cidr } from './ipv4-cidr';
+import { cidr, cidrsOverlap, type Ipv4Cidr, parseIpv4Cidr, privateRangeOf, SHARED_ADDRESS_SPACE } from './ipv4-cidr';
 import {
   DEFAULT_KUBERNETES_VERSION,
   findKubernetesVersion,
@@ -143,13 +143,6 @@ function readKubernetesVersion(
   return lifecycle;
 }
 
-/** The RFC 1918 block (or 100.64.0.0/10) a CIDR lies in. */
-function privateBlockOf(block: Ipv4Cidr): string | undefined {
-  return ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'].find((range) =>
-    cidrContains(cidr(range), block),
-  );
-}
-
 function checkCidrLayout(cidrs: Readonly<Record<string, Ipv4Cidr>>): void {
   const entries = Object.entries(cidrs);
   const service = cidr(SERVICE_IPV4_CIDR);
@@ -176,13 +169,13 @@ function checkCidrLayout(cidrs: Readonly<Record<string, Ipv4Cidr>>): void {
   }
   // EC2 only associates a secondary CIDR from the primary's RFC 1918 block, or from 100.64.0.0/10
   // (VPC user guide, "IPv4 CIDR block association restrictions").
-  const primaryBlock = privateBlockOf(cidrs[BASE_KEYS.vpcCidr]);
-  const secondaryBlock = privateBlockOf(cidrs[BASE_KEYS.secondaryCidr]);
-  if (secondaryBlock !== '100.64.0.0/10' && secondaryBlock !== primaryBlock) {
+  const primaryBlock = privateRangeOf(cidrs[BASE_KEYS.vpcCidr]);
+  const secondaryBlock = privateRangeOf(cidrs[BASE_KEYS.secondaryCidr]);
+  if (secondaryBlock !== SHARED_ADDRESS_SPACE && secondaryBlock !== primaryBlock) {
     throw new LabConfigError(
       BASE_KEYS.secondaryCidr,
       cidrs[BASE_KEYS.secondaryCidr].text,
-      `a CIDR inside 100.64.0.0/10 or inside ${primaryBlock} (the block of vpcCidr)`,
+      `a CIDR inside ${SHARED_ADDRESS_SPACE} or inside ${primaryBlock} (the block of vpcCidr)`,
       'EC2 refuses to associate a secondary CIDR from a different RFC 1918 block than the VPC CIDR.',
     );
   }
@@ -245,24 +238,10 @@ export function readLabConfig(
   rejectUnknownKeys(reader);
 
   const modules = readModules(reader);
-  const cidrs = {
-    [BASE_KEYS.vpcCidr]: readPrivateCidr(reader, BASE_KEYS.vpcCidr, BASE_DEFAULTS.vpcCidr, {
-      minPrefixLength: 16,
-      maxPrefixLength: 20,
-    }),
-    [BASE_KEYS.secondaryCidr]: readPrivateCidr(reader, BASE_KEYS.secondaryCidr, BASE_DEFAULTS.secondaryCidr, {
-      minPrefixLength: 16,
-      maxPrefixLength: 24,
-    }),
-    [BASE_KEYS.remoteNodeCidr]: readPrivateCidr(reader, BASE_KEYS.remoteNodeCidr, BASE_DEFAULTS.remoteNodeCidr, {
-      minPrefixLength: 16,
-      maxPrefixLength: 24,
-    }),
-    [BASE_KEYS.remotePodCidr]: readPrivateCidr(reader, BASE_KEYS.remotePodCidr, BASE_DEFAULTS.remotePodCidr, {
-      minPrefixLength: 16,
-      maxPrefixLength: 24,
-    }),
-  };
+  const cidrKeys = Object.keys(LAB_CIDR_SIZES) as (keyof typeof LAB_CIDR_SIZES)[];
+  const cidrs = Object.fromEntries(
+    cidrKeys.map((key) => [key, readPrivateCidr(reader, BASE_KEYS[key], BASE_DEFAULTS[key], LAB_CIDR_SIZES[key])]),
+  ) as Record<keyof typeof LAB_CIDR_SIZES, Ipv4Cidr>;
   checkCidrLayout(cidrs);
 
   const exposeUi = reader.boolean(BASE_KEYS.exposeUi, false);

@@ -1,4 +1,5 @@
 import type { InstanceType } from '../instance-types/instance-types';
+import { NODEGROUP_NAME_LABEL } from '../../manifests/well-known-labels';
 
 /** Where a node group's pods draw their IP addresses from. */
 export type PodAddressSource = 'node-subnets' | 'eniconfig-subnets';
@@ -29,8 +30,6 @@ export interface NodeGroupPlan {
   /** Who declared the node group: `base` or a module key. */
   readonly owner: string;
 }
-
-export const NODEGROUP_NAME_LABEL = 'eks.amazonaws.com/nodegroup';
 
 /** The labels a node of this group carries, including the one EKS adds. */
 export function nodeLabels(plan: NodeGroupPlan): Readonly<Record<string, string>> {

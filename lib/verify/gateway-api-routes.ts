@@ -28,6 +28,11 @@ export function refText(ref: ObjectRef): string {
   return `${ref.namespace}/${ref.name}`;
 }
 
+/** The share of requests a backend weight receives, in percent with one decimal (`75`, `33.3`). */
+export function weightPercent(weight: number, total: number): number {
+  return total === 0 ? 0 : Math.round((weight * 1000) / total) / 10;
+}
+
 type Json = Record<string, unknown>;
 
 function asRecord(value: unknown): Json {
@@ -261,7 +266,7 @@ export function routeSplits(route: KubeObject): RuleSplit[] {
       backends: refs.map((ref) => ({
         backend: `${refText(ref)}:${ref.port ?? '?'}`,
         weight: ref.weight,
-        percent: total === 0 ? 0 : Math.round((ref.weight * 1000) / total) / 10,
+        percent: weightPercent(ref.weight, total),
       })),
     };
   });

@@ -15,15 +15,12 @@ import { type CfnResourceJson, type LabTemplate, renderCfnValue } from './cfn-te
 import { resolveTemplates, resourcesOfType } from './nested-stack-parameters';
 import { vpcCniEnv, synthesizedVpcCniAddon } from './vpc-cni-addon';
 import { cidrContains, parseIpv4Cidr } from '../config/ipv4-cidr';
+import { KUBERNETES_MANIFEST_TYPE } from '../eks-custom-resource-types';
+import { NODEGROUP_NAME_LABEL, ZONE_LABEL } from '../../manifests/well-known-labels';
 
-/** Node label EKS sets to the node group name on every node of a managed node group. */
-export const NODEGROUP_LABEL = 'eks.amazonaws.com/nodegroup';
-/** Well-known node label holding the Availability Zone. */
-export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 /** The VPC CNI's default `ENI_CONFIG_LABEL_DEF`. */
 export const DEFAULT_ENI_CONFIG_LABEL = 'k8s.amazonaws.com/eniConfig';
 const ZONE_LABELS = [ZONE_LABEL, 'failure-domain.beta.kubernetes.io/zone'];
-const KUBERNETES_MANIFEST_TYPE = 'Custom::AWSCDK-EKS-KubernetesResource';
 
 export interface SubnetFacts {
   /** Rendered subnet ID (`${Ref:<logical id>}`). */
@@ -228,7 +225,7 @@ export function nodeGroupsForPod(
 ): string[] {
   return nodeGroups
     .filter((nodeGroup) => {
-      const labels: Record<string, string> = { ...nodeGroup.labels, [NODEGROUP_LABEL]: nodeGroup.name };
+      const labels: Record<string, string> = { ...nodeGroup.labels, [NODEGROUP_NAME_LABEL]: nodeGroup.name };
       const selected = Object.entries(nodeSelector).every(([key, value]) => labels[key] === value);
       const repelled = nodeGroup.taints.some(
         (taint) => REPELLING_EFFECTS.includes(taint.effect) && !tolerates(tolerations, taint),

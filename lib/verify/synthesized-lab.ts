@@ -2,6 +2,7 @@ import { App, NestedStack, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { type CfnTemplate, type LabTemplate, renderCfnValue } from './cfn-template';
 import type { LabConfig } from '../config/lab-config';
+import { HELM_CHART_TYPE, KUBERNETES_MANIFEST_TYPE } from '../eks-custom-resource-types';
 import { readLabConfig, type ReadLabConfigOptions } from '../config/read-lab-config';
 import type { LabPlan } from '../lab-plan';
 import { NetworkingLabStack } from '../networking-lab-stack';
@@ -43,9 +44,6 @@ export interface SynthesizedLab {
   readonly kubernetesObjects: readonly DeployedKubernetesObject[];
   readonly helmReleases: readonly DeployedHelmRelease[];
 }
-
-export const KUBERNETES_MANIFEST_TYPE = 'Custom::AWSCDK-EKS-KubernetesResource';
-export const HELM_CHART_TYPE = 'Custom::AWSCDK-EKS-HelmChart';
 
 function stackTemplates(stack: NetworkingLabStack): LabTemplate[] {
   const nested = stack.node

@@ -3,10 +3,6 @@
  * `manifests/modules/networking/eks-hybrid-nodes/`), defined once for the charts, the Helm values and the checks.
  */
 
-/** Label EKS puts on every hybrid node (`hybrid`); EKS add-ons that cannot run there have anti-affinity to it. */
-export const COMPUTE_TYPE_LABEL = 'eks.amazonaws.com/compute-type';
-export const HYBRID_COMPUTE_TYPE = 'hybrid';
-
 /** Node name prefix of a hybrid node registered through an SSM hybrid activation (`mi-<17 hex>`). */
 export const SSM_NODE_NAME_PREFIX = 'mi-';
 

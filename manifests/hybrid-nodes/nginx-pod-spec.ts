@@ -1,4 +1,5 @@
-import { COMPUTE_TYPE_LABEL, HYBRID_COMPUTE_TYPE, NGINX_REMOTE } from './hybrid-nodes-names';
+import { NGINX_REMOTE } from './hybrid-nodes-names';
+import { COMPUTE_TYPE_LABEL, HYBRID_COMPUTE_TYPE } from '../well-known-labels';
 
 /**
  * `preferredDuringScheduling` (weight 1) node affinity to hybrid nodes, as both lab Deployments have it: pods go

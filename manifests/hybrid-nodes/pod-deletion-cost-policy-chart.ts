@@ -1,7 +1,8 @@
 import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { COMPUTE_TYPE_LABEL, HYBRID_COMPUTE_TYPE, POD_DELETION_COST_POLICY } from './hybrid-nodes-names';
+import { POD_DELETION_COST_POLICY } from './hybrid-nodes-names';
 import { KyvernoClusterPolicy } from './kyverno-cluster-policy';
+import { COMPUTE_TYPE_LABEL, HYBRID_COMPUTE_TYPE } from '../well-known-labels';
 
 /**
  * The lab's `kyverno/policy.yaml`: when a pod is bound to a node whose `eks.amazonaws.com/compute-type` is

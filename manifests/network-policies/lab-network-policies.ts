@@ -1,7 +1,8 @@
 import { k8s } from 'cdk8s-plus-31';
 import { APP_SERVICES, DATA_STORES } from '../retail-app/retail-app-components';
 import { CHECKOUT_V2_NAMESPACE } from '../vpc-lattice/vpc-lattice-names';
-import { APP_LABEL, NAMESPACE_NAME_LABEL, SERVICE_COMPONENT } from '../retail-app/retail-app-labels';
+import { APP_LABEL, SERVICE_COMPONENT } from '../retail-app/retail-app-labels';
+import { NAMESPACE_NAME_LABEL } from '../well-known-labels';
 
 /**
  * The IPv4 link-local range VPC Lattice answers service network traffic from inside an associated VPC (the

@@ -41,8 +41,7 @@ export interface AppServiceSpec {
   readonly secret?: { readonly name: string; readonly beforeConfigMap: boolean };
 }
 
-const JAVA_OPTS = '-XX:MaxRAMPercentage=75.0 -Djava.security.egd=file:/dev/urandom';
-export const APP_JAVA_OPTS = JAVA_OPTS;
+export const APP_JAVA_OPTS = '-XX:MaxRAMPercentage=75.0 -Djava.security.egd=file:/dev/urandom';
 
 export const CATALOG_DB_SECRET = 'catalog-db';
 export const ORDERS_DB_SECRET = 'orders-db';
@@ -60,105 +59,6 @@ export const DB_SECRET_KEYS = {
 export function serviceUrl(name: AppServiceName): string {
   return `http://${name}.${name}.svc:${APP_SERVICE_PORT}`;
 }
-
-export const APP_SERVICES: Readonly<Record<AppServiceName, AppServiceSpec>> = {
-  ui: {
-    name: 'ui',
-    namespace: 'ui',
-    image: 'public.ecr.aws/aws-containers/retail-store-sample-ui:1.2.1',
-    liveness: { path: '/actuator/health/liveness', initialDelaySeconds: 45, periodSeconds: 20 },
-    cpuRequestMillis: 250,
-    memoryMebibytes: 1536,
-    runsAsUser1000: true,
-    addNetBindService: true,
-    prometheusPath: '/actuator/prometheus',
-    javaOpts: true,
-    configMap: {
-      RETAIL_UI_ENDPOINTS_CATALOG: serviceUrl('catalog'),
-      RETAIL_UI_ENDPOINTS_CARTS: serviceUrl('carts'),
-      RETAIL_UI_ENDPOINTS_ORDERS: serviceUrl('orders'),
-      RETAIL_UI_ENDPOINTS_CHECKOUT: serviceUrl('checkout'),
-    },
-  },
-  catalog: {
-    name: 'catalog',
-    namespace: 'catalog',
-    image: 'public.ecr.aws/aws-containers/retail-store-sample-catalog:1.2.1',
-    liveness: { path: '/health', initialDelaySeconds: 30, periodSeconds: 3 },
-    readiness: { path: '/health', periodSeconds: 5, successThreshold: 3 },
-    cpuRequestMillis: 250,
-    memoryMebibytes: 512,
-    runsAsUser1000: true,
-    addNetBindService: false,
-    prometheusPath: '/metrics',
-    javaOpts: false,
-    configMap: {
-      RETAIL_CATALOG_PERSISTENCE_PROVIDER: 'mysql',
-      RETAIL_CATALOG_PERSISTENCE_ENDPOINT: 'catalog-mysql:3306',
-      RETAIL_CATALOG_PERSISTENCE_DB_NAME: 'catalog',
-    },
-    secret: { name: CATALOG_DB_SECRET, beforeConfigMap: false },
-  },
-  carts: {
-    name: 'carts',
-    namespace: 'carts',
-    image: 'public.ecr.aws/aws-containers/retail-store-sample-cart:1.2.1',
-    liveness: { path: '/actuator/health/liveness', initialDelaySeconds: 45, periodSeconds: 3 },
-    readiness: { path: '/actuator/health/readiness', initialDelaySeconds: 15, periodSeconds: 3 },
-    cpuRequestMillis: 250,
-    memoryMebibytes: 1024,
-    runsAsUser1000: true,
-    addNetBindService: false,
-    prometheusPath: '/actuator/prometheus',
-    javaOpts: true,
-    configMap: {
-      RETAIL_CART_PERSISTENCE_PROVIDER: 'dynamodb',
-      RETAIL_CART_PERSISTENCE_DYNAMODB_TABLE_NAME: 'Items',
-      RETAIL_CART_PERSISTENCE_DYNAMODB_CREATE_TABLE: 'true',
-      // DynamoDB Local accepts any signature; these are the workshop's placeholders, not AWS credentials, and
-      // they keep the AWS SDK from falling back to the node's instance role.
-      AWS_ACCESS_KEY_ID: 'key',
-      AWS_SECRET_ACCESS_KEY: 'secret',
-      RETAIL_CART_PERSISTENCE_DYNAMODB_ENDPOINT: 'http://carts-dynamodb:8000',
-    },
-  },
-  checkout: {
-    name: 'checkout',
-    namespace: 'checkout',
-    image: 'public.ecr.aws/aws-containers/retail-store-sample-checkout:1.2.1',
-    liveness: { path: '/health', initialDelaySeconds: 30, periodSeconds: 3 },
-    cpuRequestMillis: 250,
-    memoryMebibytes: 512,
-    runsAsUser1000: false,
-    addNetBindService: false,
-    prometheusPath: '/metrics',
-    javaOpts: false,
-    configMap: {
-      RETAIL_CHECKOUT_PERSISTENCE_PROVIDER: 'redis',
-      RETAIL_CHECKOUT_PERSISTENCE_REDIS_URL: 'redis://checkout-redis:6379',
-      RETAIL_CHECKOUT_ENDPOINTS_ORDERS: serviceUrl('orders'),
-    },
-  },
-  orders: {
-    name: 'orders',
-    namespace: 'orders',
-    image: 'public.ecr.aws/aws-containers/retail-store-sample-orders:1.2.1',
-    liveness: { path: '/actuator/health/liveness', initialDelaySeconds: 45, periodSeconds: 3 },
-    readiness: { path: '/actuator/health/liveness', periodSeconds: 5, successThreshold: 3 },
-    cpuRequestMillis: 250,
-    memoryMebibytes: 1024,
-    runsAsUser1000: true,
-    addNetBindService: false,
-    prometheusPath: '/actuator/prometheus',
-    javaOpts: true,
-    configMap: {
-      RETAIL_ORDERS_PERSISTENCE_PROVIDER: 'postgres',
-      RETAIL_ORDERS_PERSISTENCE_ENDPOINT: 'orders-postgresql:5432',
-      RETAIL_ORDERS_PERSISTENCE_NAME: 'orders',
-    },
-    secret: { name: ORDERS_DB_SECRET, beforeConfigMap: true },
-  },
-};
 
 export type DataStoreName = 'catalog-mysql' | 'carts-dynamodb' | 'checkout-redis' | 'orders-postgresql';
 
@@ -239,5 +139,114 @@ export const DATA_STORES: Readonly<Record<DataStoreName, DataStoreSpec>> = {
   },
 };
 
-/** The Kubernetes Secrets the app needs, which deploy-time secret delivery must create. */
-export const APP_SECRETS = [CATALOG_DB_SECRET, CATALOG_MYSQL_ROOT_SECRET, ORDERS_DB_SECRET] as const;
+/** `host:port` of a data store's Service from its own namespace (`catalog-mysql:3306`), as the workshop writes it. */
+export function dataStoreEndpoint(store: DataStoreSpec): string {
+  return `${store.name}:${store.port.number}`;
+}
+
+/** URL of a data store's Service from any namespace (`redis://checkout-redis.checkout.svc:6379`). */
+export function dataStoreUrl(scheme: string, store: DataStoreSpec): string {
+  return `${scheme}://${store.name}.${store.namespace}.svc:${store.port.number}`;
+}
+
+/** ConfigMap key of the catalog's database `host:port` (the security groups for pods lab points it at RDS). */
+export const CATALOG_ENDPOINT_KEY = 'RETAIL_CATALOG_PERSISTENCE_ENDPOINT';
+
+export const APP_SERVICES: Readonly<Record<AppServiceName, AppServiceSpec>> = {
+  ui: {
+    name: 'ui',
+    namespace: 'ui',
+    image: 'public.ecr.aws/aws-containers/retail-store-sample-ui:1.2.1',
+    liveness: { path: '/actuator/health/liveness', initialDelaySeconds: 45, periodSeconds: 20 },
+    cpuRequestMillis: 250,
+    memoryMebibytes: 1536,
+    runsAsUser1000: true,
+    addNetBindService: true,
+    prometheusPath: '/actuator/prometheus',
+    javaOpts: true,
+    configMap: {
+      RETAIL_UI_ENDPOINTS_CATALOG: serviceUrl('catalog'),
+      RETAIL_UI_ENDPOINTS_CARTS: serviceUrl('carts'),
+      RETAIL_UI_ENDPOINTS_ORDERS: serviceUrl('orders'),
+      RETAIL_UI_ENDPOINTS_CHECKOUT: serviceUrl('checkout'),
+    },
+  },
+  catalog: {
+    name: 'catalog',
+    namespace: 'catalog',
+    image: 'public.ecr.aws/aws-containers/retail-store-sample-catalog:1.2.1',
+    liveness: { path: '/health', initialDelaySeconds: 30, periodSeconds: 3 },
+    readiness: { path: '/health', periodSeconds: 5, successThreshold: 3 },
+    cpuRequestMillis: 250,
+    memoryMebibytes: 512,
+    runsAsUser1000: true,
+    addNetBindService: false,
+    prometheusPath: '/metrics',
+    javaOpts: false,
+    configMap: {
+      RETAIL_CATALOG_PERSISTENCE_PROVIDER: 'mysql',
+      [CATALOG_ENDPOINT_KEY]: dataStoreEndpoint(DATA_STORES['catalog-mysql']),
+      RETAIL_CATALOG_PERSISTENCE_DB_NAME: 'catalog',
+    },
+    secret: { name: CATALOG_DB_SECRET, beforeConfigMap: false },
+  },
+  carts: {
+    name: 'carts',
+    namespace: 'carts',
+    image: 'public.ecr.aws/aws-containers/retail-store-sample-cart:1.2.1',
+    liveness: { path: '/actuator/health/liveness', initialDelaySeconds: 45, periodSeconds: 3 },
+    readiness: { path: '/actuator/health/readiness', initialDelaySeconds: 15, periodSeconds: 3 },
+    cpuRequestMillis: 250,
+    memoryMebibytes: 1024,
+    runsAsUser1000: true,
+    addNetBindService: false,
+    prometheusPath: '/actuator/prometheus',
+    javaOpts: true,
+    configMap: {
+      RETAIL_CART_PERSISTENCE_PROVIDER: 'dynamodb',
+      RETAIL_CART_PERSISTENCE_DYNAMODB_TABLE_NAME: 'Items',
+      RETAIL_CART_PERSISTENCE_DYNAMODB_CREATE_TABLE: 'true',
+      // DynamoDB Local accepts any signature; these are the workshop's placeholders, not AWS credentials, and
+      // they keep the AWS SDK from falling back to the node's instance role.
+      AWS_ACCESS_KEY_ID: 'key',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      RETAIL_CART_PERSISTENCE_DYNAMODB_ENDPOINT: `http://${dataStoreEndpoint(DATA_STORES['carts-dynamodb'])}`,
+    },
+  },
+  checkout: {
+    name: 'checkout',
+    namespace: 'checkout',
+    image: 'public.ecr.aws/aws-containers/retail-store-sample-checkout:1.2.1',
+    liveness: { path: '/health', initialDelaySeconds: 30, periodSeconds: 3 },
+    cpuRequestMillis: 250,
+    memoryMebibytes: 512,
+    runsAsUser1000: false,
+    addNetBindService: false,
+    prometheusPath: '/metrics',
+    javaOpts: false,
+    configMap: {
+      RETAIL_CHECKOUT_PERSISTENCE_PROVIDER: 'redis',
+      RETAIL_CHECKOUT_PERSISTENCE_REDIS_URL: `redis://${dataStoreEndpoint(DATA_STORES['checkout-redis'])}`,
+      RETAIL_CHECKOUT_ENDPOINTS_ORDERS: serviceUrl('orders'),
+    },
+  },
+  orders: {
+    name: 'orders',
+    namespace: 'orders',
+    image: 'public.ecr.aws/aws-containers/retail-store-sample-orders:1.2.1',
+    liveness: { path: '/actuator/health/liveness', initialDelaySeconds: 45, periodSeconds: 3 },
+    readiness: { path: '/actuator/health/liveness', periodSeconds: 5, successThreshold: 3 },
+    cpuRequestMillis: 250,
+    memoryMebibytes: 1024,
+    runsAsUser1000: true,
+    addNetBindService: false,
+    prometheusPath: '/actuator/prometheus',
+    javaOpts: true,
+    configMap: {
+      RETAIL_ORDERS_PERSISTENCE_PROVIDER: 'postgres',
+      RETAIL_ORDERS_PERSISTENCE_ENDPOINT: dataStoreEndpoint(DATA_STORES['orders-postgresql']),
+      RETAIL_ORDERS_PERSISTENCE_NAME: 'orders',
+    },
+    secret: { name: ORDERS_DB_SECRET, beforeConfigMap: true },
+  },
+};

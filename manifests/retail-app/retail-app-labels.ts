@@ -13,6 +13,3 @@ export const CREATED_BY = 'eks-workshop';
 
 /** `app.kubernetes.io/component` of the five application services (data stores have their own). */
 export const SERVICE_COMPONENT = 'service';
-
-/** Label Kubernetes puts on every namespace (network policies select namespaces by it). */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';

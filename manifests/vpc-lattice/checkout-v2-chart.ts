@@ -3,13 +3,8 @@ import * as kplus from 'cdk8s-plus-31';
 import type { Construct } from 'constructs';
 import { CHECKOUT_REDIS_URL_ENV, CHECKOUT_SHIPPING_NAME_PREFIX_ENV, CHECKOUT_V2_NAMESPACE } from './vpc-lattice-names';
 import { AppService } from '../retail-app/app-service';
-import { APP_SERVICES, DATA_STORES, type DataStoreSpec } from '../retail-app/retail-app-components';
+import { APP_SERVICES, DATA_STORES, dataStoreUrl } from '../retail-app/retail-app-components';
 import { APP_LABEL, CREATED_BY } from '../retail-app/retail-app-labels';
-
-/** In-cluster URL of a data store's Service from another namespace (`redis://checkout-redis.checkout.svc:6379`). */
-export function dataStoreUrl(scheme: string, store: DataStoreSpec): string {
-  return `${scheme}://${store.name}.${store.namespace}.svc:${store.port.number}`;
-}
 
 export interface CheckoutV2ChartProps {
   /** Prefix checkoutv2 puts in front of the shipping option names, so its answers are recognisable. */

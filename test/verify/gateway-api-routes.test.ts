@@ -5,6 +5,7 @@ import {
   resolveBackend,
   routeBackendRefs,
   routeSplits,
+  weightPercent,
 } from '../../lib/verify/gateway-api-routes';
 
 const labels = { app: 'web' };
@@ -172,6 +173,10 @@ describe('routeSplits', () => {
       ]),
     );
     expect(split.backends.map((backend) => backend.percent)).toEqual([33.3, 66.7]);
+  });
+
+  test('gives a rule whose weights are all 0 no share instead of dividing by zero', () => {
+    expect([weightPercent(0, 0), weightPercent(5, 5), weightPercent(0, 5)]).toEqual([0, 100, 0]);
   });
 });
 

@@ -14,11 +14,11 @@ import {
   nodeGroupsForPod,
   podAddressingFacts,
   podAddressSources,
-  ZONE_LABEL,
 } from '../../verify/pod-address-sources';
 import type { SynthesizedLab } from '../../verify/synthesized-lab';
 import { APP_SERVICES } from '../../../manifests/retail-app/retail-app-components';
 import { appServiceSelector } from '../../../manifests/retail-app/retail-app-selectors';
+import { ZONE_LABEL } from '../../../manifests/well-known-labels';
 
 export const MODULE = 'custom-networking';
 

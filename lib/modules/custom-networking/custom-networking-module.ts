@@ -8,9 +8,9 @@ import { BASE_KEYS } from '../../config/base-context-keys';
 import type { LabConfig } from '../../config/lab-config';
 import { LabConfigError } from '../../config/lab-config-error';
 import { planLab } from '../../lab-plan';
-import { NODEGROUP_NAME_LABEL } from '../../node-groups/node-group-plan';
 import { DAEMONSET_PODS_PER_NODE } from '../../verify/scheduled-pods';
 import type { LabModuleDefinition } from '../lab-module';
+import { NODEGROUP_NAME_LABEL } from '../../../manifests/well-known-labels';
 
 /** The custom-networking node group must fit its DaemonSet pods plus the checkout pod the module moves onto it. */
 const MIN_CUSTOM_NETWORKING_MAX_PODS = DAEMONSET_PODS_PER_NODE.length + 1;

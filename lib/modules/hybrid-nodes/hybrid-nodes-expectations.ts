@@ -1,12 +1,7 @@
 import { remoteNodeSubnetCidr } from './remote-network';
 import { ciliumValues } from './hybrid-nodes-helm-values';
-import {
-  COMPUTE_TYPE_LABEL,
-  CILIUM_CHART,
-  HYBRID_COMPUTE_TYPE,
-  NGINX_REMOTE,
-  SSM_NODE_NAME_PREFIX,
-} from '../../../manifests/hybrid-nodes/hybrid-nodes-names';
+import { CILIUM_CHART, NGINX_REMOTE, SSM_NODE_NAME_PREFIX } from '../../../manifests/hybrid-nodes/hybrid-nodes-names';
+import { COMPUTE_TYPE_LABEL, HYBRID_COMPUTE_TYPE } from '../../../manifests/well-known-labels';
 import { type Ipv4Cidr, numberToIpv4 } from '../../config/ipv4-cidr';
 import { isModuleEnabled, type LabConfig } from '../../config/lab-config';
 import { dependsOn } from '../../verify/cfn-template';

@@ -1,8 +1,5 @@
-import {
-  COMPUTE_TYPE_LABEL,
-  CILIUM_CHART,
-  HYBRID_COMPUTE_TYPE,
-} from '../../../manifests/hybrid-nodes/hybrid-nodes-names';
+import { CILIUM_CHART } from '../../../manifests/hybrid-nodes/hybrid-nodes-names';
+import { COMPUTE_TYPE_LABEL, HYBRID_COMPUTE_TYPE } from '../../../manifests/well-known-labels';
 
 /** `requiredDuringScheduling` node affinity to the hybrid nodes (the lab's Cilium agent and operator). */
 export function requiredHybridNodeAffinity(): Record<string, unknown> {

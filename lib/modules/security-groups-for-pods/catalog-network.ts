@@ -1,8 +1,9 @@
-import { CATALOG_DATABASE, CATALOG_ENDPOINT_KEY } from './security-groups-for-pods-facts';
+import { CATALOG_DATABASE } from './security-groups-for-pods-facts';
 import { SECURITY_GROUP_POLICY_KIND } from '../../../manifests/security-groups-for-pods/security-group-policy';
 import {
   APP_SERVICES,
   type AppServiceName,
+  CATALOG_ENDPOINT_KEY,
   DATA_STORES,
   type DataStoreName,
 } from '../../../manifests/retail-app/retail-app-components';

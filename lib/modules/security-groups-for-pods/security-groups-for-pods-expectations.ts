@@ -1,7 +1,6 @@
 import { type CatalogNetwork, catalogNetwork } from './catalog-network';
 import {
   CATALOG_DATABASE,
-  CATALOG_ENDPOINT_KEY,
   CATALOG_POD_SECURITY_GROUP,
   CATALOG_RDS_SECURITY_GROUP,
   CLUSTER_DNS_RULE,
@@ -12,6 +11,7 @@ import { CATALOG_RDS_ACCESS } from '../../../manifests/security-groups-for-pods/
 import {
   APP_CONTAINER_PORT,
   APP_SERVICES,
+  CATALOG_ENDPOINT_KEY,
   DATA_STORES,
   serviceUrl,
 } from '../../../manifests/retail-app/retail-app-components';

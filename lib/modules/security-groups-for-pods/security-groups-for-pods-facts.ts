@@ -59,9 +59,6 @@ export const CLUSTER_DNS_RULE = {
   description: 'DNS from pods that carry only their own security group (security groups for pods)',
 } as const;
 
-/** ConfigMap key of the catalog's database endpoint (`rds/catalog-configMap.yaml`). */
-export const CATALOG_ENDPOINT_KEY = 'RETAIL_CATALOG_PERSISTENCE_ENDPOINT';
-
 /**
  * Pod-template annotation whose value names the SecurityGroupPolicy and its groups: it appears when the module is
  * switched on (and changes with the groups), so the catalog Deployment rolls and its new pods are admitted after

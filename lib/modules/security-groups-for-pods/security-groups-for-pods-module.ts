@@ -1,6 +1,5 @@
 import { securityGroupsForPodsExpectations } from './security-groups-for-pods-expectations';
 import {
-  CATALOG_ENDPOINT_KEY,
   CATALOG_DATABASE,
   CATALOG_ROLLOUT_ANNOTATION,
   SECURITY_GROUPS_FOR_PODS,
@@ -14,6 +13,7 @@ import {
   checkVpcCniVersion,
 } from './trunk-eni-node-groups';
 import { CATALOG_RDS_ACCESS } from '../../../manifests/security-groups-for-pods/catalog-rds-access-chart';
+import { CATALOG_ENDPOINT_KEY } from '../../../manifests/retail-app/retail-app-components';
 import type { RetailAppCustomization } from '../../../manifests/retail-app/retail-app-customization';
 import type { LabModuleDefinition } from '../lab-module';
 

@@ -6,7 +6,8 @@ import {
   lookupInstanceType,
   supportsSecurityGroupsForPods,
 } from '../../instance-types/instance-types';
-import { canSchedulePodOn, NODEGROUP_NAME_LABEL, type NodeGroupPlan } from '../../node-groups/node-group-plan';
+import { canSchedulePodOn, type NodeGroupPlan } from '../../node-groups/node-group-plan';
+import { NODEGROUP_NAME_LABEL } from '../../../manifests/well-known-labels';
 import { DEFAULT_NODE_GROUP } from '../../node-groups/planned-node-groups';
 import { MIN_VPC_CNI_VERSION } from './security-groups-for-pods-facts';
 

@@ -84,8 +84,3 @@ export function readVpcLatticeSettings(reader: ContextReader): VpcLatticeSetting
   }
   return { weights };
 }
-
-/** Percentage of requests a weight receives, rounded to one decimal (`75`, `66.7`). */
-export function weightShare(weights: readonly [number, number], index: 0 | 1): number {
-  return Math.round((weights[index] * 1000) / (weights[0] + weights[1])) / 10;
-}

@@ -17,7 +17,6 @@ export { InvalidNetworkPolicyError } from './invalid-network-policy-error';
 export { ManifestError } from './manifest-error';
 export { loadManifests, parseManifests } from './manifest-loader';
 export type { LoadedManifests } from './manifest-loader';
-export { NAMESPACE_NAME_LABEL } from './namespace';
 export type { NetworkPolicy, PolicyDirection, PolicyRule } from './network-policy';
 export { PortSet } from './port-set';
 export type { PortRange, ProtocolPorts } from './port-set';

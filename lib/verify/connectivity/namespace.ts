@@ -1,12 +1,7 @@
 import { isKindOf, KubernetesObject } from './kubernetes-object';
 import { Labels, NO_LABELS, readLabels } from './labels';
 import { ManifestError } from './manifest-error';
-
-/**
- * The control plane sets this immutable label on every namespace to the namespace's name, which is how a
- * namespaceSelector targets a namespace by name.
- */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+import { NAMESPACE_NAME_LABEL } from '../../../manifests/well-known-labels';
 
 export function isNamespaceObject(object: KubernetesObject): boolean {
   return isKindOf(object, 'Namespace', ['']);

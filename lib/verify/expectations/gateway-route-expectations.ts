@@ -4,6 +4,7 @@ import {
   type KubeObject,
   type ObjectRef,
   refText,
+  weightPercent,
   resolveBackend,
   routeBackendRefs,
   routeSplits,
@@ -129,14 +130,10 @@ export interface RouteSplitExpectationProps extends RouteExpectationProps {
   readonly highlight: ObjectRef;
 }
 
-function percent(weight: number, total: number): number {
-  return total === 0 ? 0 : Math.round((weight * 1000) / total) / 10;
-}
-
 function describeWeights(weights: readonly ExpectedBackendWeight[]): string {
   const total = weights.reduce((sum, entry) => sum + entry.weight, 0);
   return weights
-    .map((entry) => `${refText(entry.backend)} ${entry.weight} (${percent(entry.weight, total)}%)`)
+    .map((entry) => `${refText(entry.backend)} ${entry.weight} (${weightPercent(entry.weight, total)}%)`)
     .join(', ');
 }
 
@@ -157,7 +154,7 @@ function splitOutcome(route: KubeObject, props: RouteSplitExpectationProps): Che
     (ref) => ref.namespace === props.highlight.namespace && ref.name === props.highlight.name,
   );
   const share = highlighted
-    ? `; ${percent(highlighted.weight, first.total)}% of requests to ${refText(props.highlight)}`
+    ? `; ${weightPercent(highlighted.weight, first.total)}% of requests to ${refText(props.highlight)}`
     : '';
   if (first.total <= 0) return { pass: false, actual: `${described}: the weights add up to 0, no request is routed` };
   return { pass: matches, actual: `${described}, total ${first.total}${share}` };
@@ -170,7 +167,7 @@ export function routeSplitExpectation(props: RouteSplitExpectationProps): LabExp
     (entry) => entry.backend.namespace === props.highlight.namespace && entry.backend.name === props.highlight.name,
   );
   const share = highlighted
-    ? `; ${percent(highlighted.weight, total)}% of requests to ${refText(props.highlight)}`
+    ? `; ${weightPercent(highlighted.weight, total)}% of requests to ${refText(props.highlight)}`
     : '';
   return {
     id: props.id,

@@ -1,4 +1,5 @@
 import { App } from 'cdk8s';
+import { DATA_STORES, dataStoreUrl } from '../../../manifests/retail-app/retail-app-components';
 import { RetailComponentChart } from '../../../manifests/retail-app/retail-component-chart';
 import { RetailNamespacesChart } from '../../../manifests/retail-app/retail-namespaces-chart';
 
@@ -202,6 +203,30 @@ describe('data stores', () => {
       secretKeyRef: { name: 'orders-db', key: 'RETAIL_ORDERS_PERSISTENCE_PASSWORD' },
     });
     expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
+  });
+
+  test.each([
+    ['catalog', 'RETAIL_CATALOG_PERSISTENCE_ENDPOINT', 'catalog-mysql:3306'],
+    ['carts', 'RETAIL_CART_PERSISTENCE_DYNAMODB_ENDPOINT', 'http://carts-dynamodb:8000'],
+    ['checkout', 'RETAIL_CHECKOUT_PERSISTENCE_REDIS_URL', 'redis://checkout-redis:6379'],
+    ['orders', 'RETAIL_ORDERS_PERSISTENCE_ENDPOINT', 'orders-postgresql:5432'],
+  ])(
+    '%s reaches its data store at the workshop endpoint, a Service port of its own namespace',
+    (service, key, value) => {
+      const endpoint = find('ConfigMap', service, service).data?.[key];
+      expect(endpoint).toBe(value);
+      const [, host, port] = /^(?:\w+:\/\/)?([a-z-]+):(\d+)$/.exec(endpoint ?? '') ?? [];
+      expect(find('Service', service, host).spec.ports.map((entry: { port: number }) => entry.port)).toContain(
+        Number(port),
+      );
+    },
+  );
+
+  test('builds cross-namespace data store URLs from the data store spec', () => {
+    expect(dataStoreUrl('redis', DATA_STORES['checkout-redis'])).toBe('redis://checkout-redis.checkout.svc:6379');
+    expect(dataStoreUrl('postgres', DATA_STORES['orders-postgresql'])).toBe(
+      'postgres://orders-postgresql.orders.svc:5432',
+    );
   });
 
   test('lets the official database images run as they expect (root entrypoint, writable filesystem)', () => {

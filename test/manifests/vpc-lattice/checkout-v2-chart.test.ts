@@ -1,6 +1,5 @@
 import { App } from 'cdk8s';
-import { CheckoutV2Chart, dataStoreUrl } from '../../../manifests/vpc-lattice/checkout-v2-chart';
-import { DATA_STORES } from '../../../manifests/retail-app/retail-app-components';
+import { CheckoutV2Chart } from '../../../manifests/vpc-lattice/checkout-v2-chart';
 import { RetailComponentChart } from '../../../manifests/retail-app/retail-component-chart';
 import { kubernetesValidationErrors } from '../../support/kubernetes-validation';
 
@@ -63,13 +62,6 @@ describe('CheckoutV2Chart', () => {
     const data = find(base, 'ConfigMap', 'checkout')!.data as Record<string, string>;
     expect(data.RETAIL_CHECKOUT_PERSISTENCE_REDIS_URL).toBe('redis://checkout-redis:6379');
     expect(data).not.toHaveProperty('RETAIL_CHECKOUT_SHIPPING_NAME_PREFIX');
-  });
-
-  test('builds data store URLs from the data store spec', () => {
-    expect(dataStoreUrl('redis', DATA_STORES['checkout-redis'])).toBe('redis://checkout-redis.checkout.svc:6379');
-    expect(dataStoreUrl('postgres', DATA_STORES['orders-postgresql'])).toBe(
-      'postgres://orders-postgresql.orders.svc:5432',
-    );
   });
 
   test('every object validates against the Kubernetes models', () => {

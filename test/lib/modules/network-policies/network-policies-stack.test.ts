@@ -1,11 +1,8 @@
 import type { CfnResource, NestedStack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { dependsOn, renderCfnValue } from '../../../../lib/verify/cfn-template';
-import {
-  findKubernetesObjects,
-  KUBERNETES_MANIFEST_TYPE,
-  type SynthesizedLab,
-} from '../../../../lib/verify/synthesized-lab';
+import { KUBERNETES_MANIFEST_TYPE } from '../../../../lib/eks-custom-resource-types';
+import { findKubernetesObjects, type SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
 import { synthesizedVpcCniAddon } from '../../../../lib/verify/vpc-cni-addon';
 import { Match, nestedTemplate, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
 

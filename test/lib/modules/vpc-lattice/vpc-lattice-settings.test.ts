@@ -1,10 +1,6 @@
 import { ContextReader } from '../../../../lib/config/context-reader';
 import { readLabConfig } from '../../../../lib/config/read-lab-config';
-import {
-  readVpcLatticeSettings,
-  VPC_LATTICE_KEYS,
-  weightShare,
-} from '../../../../lib/modules/vpc-lattice/vpc-lattice-settings';
+import { readVpcLatticeSettings, VPC_LATTICE_KEYS } from '../../../../lib/modules/vpc-lattice/vpc-lattice-settings';
 import { TEST_DAY } from '../../../support/lab-fixtures';
 
 const read = (value: unknown) =>
@@ -59,11 +55,5 @@ describe('vpcLattice.weights', () => {
     expect(() =>
       readLabConfig({ modules: 'vpc-lattice', [VPC_LATTICE_KEYS.weights]: '0,0' }, { today: TEST_DAY }),
     ).toThrow('Invalid context \'vpcLattice.weights\': received "0,0"');
-  });
-
-  test('states shares as percentages with one decimal', () => {
-    expect(weightShare([25, 75], 1)).toBe(75);
-    expect(weightShare([1, 2], 0)).toBe(33.3);
-    expect(weightShare([0, 5], 1)).toBe(100);
   });
 });
