@@ -4,6 +4,7 @@ import type * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { App as Cdk8sApp } from 'cdk8s';
 import type { Construct, IDependable } from 'constructs';
 import { LabCluster } from './base/lab-cluster';
+import { LAB_CREATED_BY, LAB_TAG_KEYS } from './base/lab-tags';
 import { addLabNodeGroup } from './base/lab-node-group';
 import { LAB_AZ_COUNT, LabVpc } from './base/lab-vpc';
 import { RetailApp } from './base/retail-app';
@@ -26,9 +27,6 @@ import { RetailNamespacesChart } from '../manifests/retail-app/retail-namespaces
 export interface NetworkingLabStackProps extends StackProps {
   readonly config: LabConfig;
 }
-
-/** Tags the workshop puts on every resource (its Terraform finds resources by them). */
-export const LAB_TAGS = { createdBy: 'eks-workshop-v2' } as const;
 
 /** Name of the ClusterSecretStore the lab's ExternalSecrets use. */
 export const SECRET_STORE_NAME = 'aws-secrets-manager';
@@ -57,8 +55,8 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
     });
     this.config = props.config;
     this.plan = planLab(props.config);
-    Tags.of(this).add('created-by', LAB_TAGS.createdBy);
-    Tags.of(this).add('env', this.config.clusterName);
+    Tags.of(this).add(LAB_TAG_KEYS.createdBy, LAB_CREATED_BY);
+    Tags.of(this).add(LAB_TAG_KEYS.env, this.config.clusterName);
     for (const warning of this.config.warnings) Annotations.of(this).addWarningV2(warning.id, warning.message);
 
     this.vpc = new LabVpc(this, 'Network', { cidr: this.config.vpcCidr }).vpc;

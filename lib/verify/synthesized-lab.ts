@@ -110,9 +110,27 @@ export function synthesizeLab(options: SynthesizeLabOptions = {}): SynthesizedLa
   return { config, plan: stack.plan, stack, templates, ...extractDeployedObjects(templates) };
 }
 
-/** Objects of a kind (and name), wherever they are deployed from. */
-export function findKubernetesObjects(lab: SynthesizedLab, kind: string, name?: string): KubernetesObjectJson[] {
-  return lab.kubernetesObjects
-    .map((deployed) => deployed.object)
-    .filter((object) => object.kind === kind && (name === undefined || object.metadata.name === name));
+/** Deployed objects of a kind (and name, and namespace), with the stack and resource that deploy them. */
+export function findDeployedObjects(
+  lab: SynthesizedLab,
+  kind: string,
+  name?: string,
+  namespace?: string,
+): DeployedKubernetesObject[] {
+  return lab.kubernetesObjects.filter(
+    ({ object }) =>
+      object.kind === kind &&
+      (name === undefined || object.metadata.name === name) &&
+      (namespace === undefined || object.metadata.namespace === namespace),
+  );
+}
+
+/** Objects of a kind (and name, and namespace), wherever they are deployed from. */
+export function findKubernetesObjects(
+  lab: SynthesizedLab,
+  kind: string,
+  name?: string,
+  namespace?: string,
+): KubernetesObjectJson[] {
+  return findDeployedObjects(lab, kind, name, namespace).map((deployed) => deployed.object);
 }

@@ -15,10 +15,12 @@ import {
   podAddressingFacts,
   podAddressSources,
 } from '../../verify/pod-address-sources';
-import type { SynthesizedLab } from '../../verify/synthesized-lab';
+import { findKubernetesObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
 import { APP_SERVICES } from '../../../manifests/retail-app/retail-app-components';
 import { appServiceSelector } from '../../../manifests/retail-app/retail-app-selectors';
 import { ZONE_LABEL } from '../../../manifests/well-known-labels';
+import { LAB_CREATED_BY, LAB_TAG_KEYS } from '../../base/lab-tags';
+import { aws, commandJson, kubectl, labelSelector } from '../../verify/live/live-commands';
 
 export const MODULE = 'custom-networking';
 
@@ -29,15 +31,6 @@ export const CUSTOM_NETWORKING_VPC_CNI_ENV = {
 } as const;
 
 const WORKSHOP = 'eks-workshop-v2 website/docs/networking/vpc-cni/custom-networking';
-
-function parseJson<T>(result: CommandResult | undefined): T | string {
-  if (!result || result.exitCode !== 0) return `command failed: ${result?.stderr.trim() || 'no result'}`;
-  try {
-    return JSON.parse(result.stdout) as T;
-  } catch {
-    return 'the command printed no JSON';
-  }
-}
 
 /** Pod subnets: the secondary CIDR's subnets, each next to the private subnet of the same zone and route table. */
 function checkPodSubnets(lab: SynthesizedLab, config: LabConfig): CheckOutcome {
@@ -121,9 +114,9 @@ interface PodJson {
 }
 
 export function interpretEniConfigs(results: readonly CommandResult[]): CheckOutcome {
-  const eniConfigs = parseJson<ListJson<EniConfigJson>>(results[0]);
+  const eniConfigs = commandJson<ListJson<EniConfigJson>>(results[0], 'kubectl');
   if (typeof eniConfigs === 'string') return { pass: false, actual: eniConfigs };
-  const nodes = parseJson<ListJson<NodeJson>>(results[1]);
+  const nodes = commandJson<ListJson<NodeJson>>(results[1], 'kubectl');
   if (typeof nodes === 'string') return { pass: false, actual: nodes };
   const names = (eniConfigs.items ?? []).map((item) => item.metadata?.name ?? '');
   const incomplete = (eniConfigs.items ?? []).filter(
@@ -147,7 +140,7 @@ export function interpretEniConfigs(results: readonly CommandResult[]): CheckOut
 }
 
 export function interpretCheckoutPods(results: readonly CommandResult[], secondaryCidr: string): CheckOutcome {
-  const pods = parseJson<ListJson<PodJson>>(results[0]);
+  const pods = commandJson<ListJson<PodJson>>(results[0], 'kubectl');
   if (typeof pods === 'string') return { pass: false, actual: pods };
   const running = (pods.items ?? []).filter((pod) => pod.status?.phase === 'Running');
   if (running.length === 0) return { pass: false, actual: 'no running checkout pod' };
@@ -163,7 +156,10 @@ export function interpretCheckoutPods(results: readonly CommandResult[], seconda
 }
 
 export function interpretVpcCidrBlocks(results: readonly CommandResult[], secondaryCidr: string): CheckOutcome {
-  const associations = parseJson<readonly { CidrBlock?: string; CidrBlockState?: { State?: string } }[]>(results[0]);
+  const associations = commandJson<readonly { CidrBlock?: string; CidrBlockState?: { State?: string } }[]>(
+    results[0],
+    'aws',
+  );
   if (typeof associations === 'string') return { pass: false, actual: associations };
   const found = associations.map((entry) => `${entry.CidrBlock} ${entry.CidrBlockState?.State}`);
   const pass = associations.some(
@@ -196,20 +192,17 @@ export function customNetworkingExpectations(config: LabConfig): LabExpectation[
       checkOffline: (lab) => checkPodSubnets(lab, config),
       live: {
         commands: (context) => [
-          {
-            program: 'aws',
-            args: [
-              'ec2',
-              'describe-vpcs',
-              '--filters',
-              'Name=tag:created-by,Values=eks-workshop-v2',
-              `Name=tag:env,Values=${context.clusterName}`,
-              '--query',
-              'Vpcs[].CidrBlockAssociationSet[]',
-              '--output',
-              'json',
-            ],
-          },
+          aws(
+            'ec2',
+            'describe-vpcs',
+            '--filters',
+            `Name=tag:${LAB_TAG_KEYS.createdBy},Values=${LAB_CREATED_BY}`,
+            `Name=tag:${LAB_TAG_KEYS.env},Values=${context.clusterName}`,
+            '--query',
+            'Vpcs[].CidrBlockAssociationSet[]',
+            '--output',
+            'json',
+          ),
         ],
         interpret: (results) => interpretVpcCidrBlocks(results, secondary),
       },
@@ -223,8 +216,8 @@ export function customNetworkingExpectations(config: LabConfig): LabExpectation[
       checkOffline: checkEniConfigs,
       live: {
         commands: () => [
-          { program: 'kubectl', args: ['get', 'eniconfigs.crd.k8s.amazonaws.com', '-o', 'json'] },
-          { program: 'kubectl', args: ['get', 'nodes', '-o', 'json'] },
+          kubectl('get', 'eniconfigs.crd.k8s.amazonaws.com', '-o', 'json'),
+          kubectl('get', 'nodes', '-o', 'json'),
         ],
         interpret: interpretEniConfigs,
       },
@@ -253,14 +246,7 @@ export function customNetworkingExpectations(config: LabConfig): LabExpectation[
       expected: `runs on node group ${nodeGroup} with an address in ${secondary}; its node keeps a primary-CIDR address`,
       source: `${WORKSHOP}, step 10 (kubectl get pods -n checkout -o wide)`,
       checkOffline(lab) {
-        const deployment = lab.kubernetesObjects
-          .map((deployed) => deployed.object)
-          .find(
-            (object) =>
-              object.kind === 'Deployment' &&
-              object.metadata.name === checkout.name &&
-              object.metadata.namespace === checkout.namespace,
-          );
+        const [deployment] = findKubernetesObjects(lab, 'Deployment', checkout.name, checkout.namespace);
         if (!deployment) return { pass: false, actual: 'no checkout Deployment is deployed' };
         const podSpec = (
           deployment.spec as
@@ -280,21 +266,7 @@ export function customNetworkingExpectations(config: LabConfig): LabExpectation[
       },
       live: {
         commands: () => [
-          {
-            program: 'kubectl',
-            args: [
-              'get',
-              'pods',
-              '-n',
-              checkout.namespace,
-              '-l',
-              Object.entries(checkoutSelector)
-                .map(([key, value]) => `${key}=${value}`)
-                .join(','),
-              '-o',
-              'json',
-            ],
-          },
+          kubectl('get', 'pods', '-n', checkout.namespace, '-l', labelSelector(checkoutSelector), '-o', 'json'),
         ],
         interpret: (results) => interpretCheckoutPods(results, secondary),
       },

@@ -7,7 +7,8 @@ import { isModuleEnabled, type LabConfig } from '../../config/lab-config';
 import { dependsOn } from '../../verify/cfn-template';
 import { routeExpectation } from '../../verify/expectations/route-expectation';
 import type { CheckOutcome, CommandResult, LabExpectation, LiveCommand } from '../../verify/lab-expectation';
-import type { SynthesizedLab } from '../../verify/synthesized-lab';
+import { findKubernetesObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
+import { commandJson, kubectl } from '../../verify/live/live-commands';
 
 const MODULE = 'hybrid-nodes';
 const WORKSHOP = 'workshop eks-hybrid-nodes';
@@ -34,19 +35,10 @@ interface KubeList {
   }[];
 }
 
-function parseList(result: CommandResult | undefined): KubeList | string {
-  if (!result || result.exitCode !== 0) return `kubectl failed: ${result?.stderr.trim() || 'no output'}`;
-  try {
-    return JSON.parse(result.stdout) as KubeList;
-  } catch {
-    return 'kubectl printed no JSON';
-  }
-}
-
-const getHybridNodes: LiveCommand = { program: 'kubectl', args: ['get', 'nodes', '-l', HYBRID_SELECTOR, '-o', 'json'] };
+const getHybridNodes: LiveCommand = kubectl('get', 'nodes', '-l', HYBRID_SELECTOR, '-o', 'json');
 
 function hybridNodeNames(result: CommandResult | undefined): string[] | string {
-  const nodes = parseList(result);
+  const nodes = commandJson<KubeList>(result, 'kubectl');
   if (typeof nodes === 'string') return nodes;
   return (nodes.items ?? []).map((node) => node.metadata?.name ?? '');
 }
@@ -60,7 +52,7 @@ function podsOnHybridNodes(
 ): CheckOutcome {
   const nodes = hybridNodeNames(nodesResult);
   if (typeof nodes === 'string') return { pass: false, actual: nodes };
-  const pods = parseList(podsResult);
+  const pods = commandJson<KubeList>(podsResult, 'kubectl');
   if (typeof pods === 'string') return { pass: false, actual: pods };
   const items = pods.items ?? [];
   const onHybrid = items.filter((pod) => nodes.includes(pod.spec?.nodeName ?? ''));
@@ -115,14 +107,7 @@ function ciliumAsTheLab(lab: SynthesizedLab, config: LabConfig): CheckOutcome {
 }
 
 function nginxPrefersHybrid(lab: SynthesizedLab): CheckOutcome {
-  const deployment = lab.kubernetesObjects
-    .map((deployed) => deployed.object)
-    .find(
-      (object) =>
-        object.kind === 'Deployment' &&
-        object.metadata.name === NGINX_REMOTE.name &&
-        object.metadata.namespace === NGINX_REMOTE.namespace,
-    );
+  const [deployment] = findKubernetesObjects(lab, 'Deployment', NGINX_REMOTE.name, NGINX_REMOTE.namespace);
   if (!deployment) return { pass: false, actual: `no Deployment ${NGINX_REMOTE.namespace}/${NGINX_REMOTE.name}` };
   const spec = deployment.spec as { replicas?: number; template?: { spec?: { affinity?: unknown } } };
   const affinity = JSON.stringify(spec.template?.spec?.affinity ?? {});
@@ -218,7 +203,7 @@ export function hybridNodesExpectations(config: LabConfig): LabExpectation[] {
       live: {
         commands: () => [getHybridNodes],
         interpret: (results) => {
-          const nodes = parseList(results[0]);
+          const nodes = commandJson<KubeList>(results[0], 'kubectl');
           if (typeof nodes === 'string') return { pass: false, actual: nodes };
           const items = nodes.items ?? [];
           const ready = items.filter((node) =>
@@ -241,10 +226,7 @@ export function hybridNodesExpectations(config: LabConfig): LabExpectation[] {
       checkOffline: (lab) => ciliumAsTheLab(lab, config),
       live: {
         commands: () => [
-          {
-            program: 'kubectl',
-            args: ['get', 'pods', '-n', CILIUM_CHART.namespace, '-l', 'k8s-app=cilium', '-o', 'json'],
-          },
+          kubectl('get', 'pods', '-n', CILIUM_CHART.namespace, '-l', 'k8s-app=cilium', '-o', 'json'),
           getHybridNodes,
         ],
         interpret: (results) => podsOnHybridNodes(results[0], results[1], 'all', 1),
@@ -259,10 +241,7 @@ export function hybridNodesExpectations(config: LabConfig): LabExpectation[] {
       checkOffline: nginxPrefersHybrid,
       live: {
         commands: () => [
-          {
-            program: 'kubectl',
-            args: ['get', 'pods', '-n', NGINX_REMOTE.namespace, '-l', `app=${NGINX_REMOTE.labels.app}`, '-o', 'json'],
-          },
+          kubectl('get', 'pods', '-n', NGINX_REMOTE.namespace, '-l', `app=${NGINX_REMOTE.labels.app}`, '-o', 'json'),
           getHybridNodes,
         ],
         interpret: (results) => podsOnHybridNodes(results[0], results[1], 'all', NGINX_REMOTE.replicas),
@@ -277,7 +256,7 @@ export function hybridNodesExpectations(config: LabConfig): LabExpectation[] {
       checkOffline: vpcCniUnchanged,
       live: {
         commands: () => [
-          { program: 'kubectl', args: ['get', 'pods', '-n', 'kube-system', '-l', 'k8s-app=aws-node', '-o', 'json'] },
+          kubectl('get', 'pods', '-n', 'kube-system', '-l', 'k8s-app=aws-node', '-o', 'json'),
           getHybridNodes,
         ],
         interpret: (results) => podsOnHybridNodes(results[0], results[1], 'none', 0),

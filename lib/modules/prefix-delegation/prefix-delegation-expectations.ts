@@ -9,9 +9,10 @@ import {
 } from '../../verify/expectations/vpc-cni-env';
 import type { CheckOutcome, CommandResult, LabExpectation } from '../../verify/lab-expectation';
 import { resourcesOfType } from '../../verify/nested-stack-parameters';
-import type { SynthesizedLab } from '../../verify/synthesized-lab';
+import { findKubernetesObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
 import { synthesizedVpcCniAddon, vpcCniVersionAtLeast } from '../../verify/vpc-cni-addon';
 import { PAUSE_IMAGE, PAUSE_PODS } from '../../../manifests/prefix-delegation/pause-pods-chart';
+import { aws, commandJson, kubectl } from '../../verify/live/live-commands';
 
 export const MODULE = 'prefix-delegation';
 
@@ -19,14 +20,8 @@ const WORKSHOP = 'eks-workshop-v2 website/docs/networking/vpc-cni/prefix';
 
 /** `aws ec2 describe-instances` output: every running lab instance has /28 prefixes on its ENIs. */
 export function interpretInstancePrefixes(result: CommandResult | undefined): CheckOutcome {
-  if (!result || result.exitCode !== 0)
-    return { pass: false, actual: `aws failed: ${result?.stderr.trim() || 'no result'}` };
-  let instances: readonly { id?: string; prefixes?: readonly string[] | null }[];
-  try {
-    instances = JSON.parse(result.stdout) as typeof instances;
-  } catch {
-    return { pass: false, actual: 'aws printed no JSON' };
-  }
+  const instances = commandJson<readonly { id?: string; prefixes?: readonly string[] | null }[]>(result, 'aws');
+  if (typeof instances === 'string') return { pass: false, actual: instances };
   if (instances.length === 0) return { pass: false, actual: 'no running instance tagged with the cluster name' };
   const lines = instances.map((instance) => `${instance.id}: ${(instance.prefixes ?? []).join(' ') || 'no prefixes'}`);
   const pass = instances.every(
@@ -55,9 +50,7 @@ export function interpretAvailableReplicas(result: CommandResult | undefined, re
 }
 
 function checkPauseDeployment(lab: SynthesizedLab, replicas: number): CheckOutcome {
-  const found = lab.kubernetesObjects
-    .map((deployed) => deployed.object)
-    .filter((object) => object.kind === 'Deployment' && object.metadata.name === PAUSE_PODS.name);
+  const found = findKubernetesObjects(lab, 'Deployment', PAUSE_PODS.name);
   if (found.length !== 1) return { pass: false, actual: `${found.length} Deployments named ${PAUSE_PODS.name}` };
   const deployment = found[0];
   const spec = deployment.spec as { replicas?: number; template?: { spec?: { containers?: { image?: string }[] } } };
@@ -128,20 +121,17 @@ export function prefixDelegationExpectations(config: LabConfig): LabExpectation[
       checkOffline: checkNitroNodeGroups,
       live: {
         commands: (context) => [
-          {
-            program: 'aws',
-            args: [
-              'ec2',
-              'describe-instances',
-              '--filters',
-              `Name=tag:eks:cluster-name,Values=${context.clusterName}`,
-              'Name=instance-state-name,Values=running',
-              '--query',
-              'Reservations[].Instances[].{id: InstanceId, prefixes: NetworkInterfaces[].Ipv4Prefixes[].Ipv4Prefix}',
-              '--output',
-              'json',
-            ],
-          },
+          aws(
+            'ec2',
+            'describe-instances',
+            '--filters',
+            `Name=tag:eks:cluster-name,Values=${context.clusterName}`,
+            'Name=instance-state-name,Values=running',
+            '--query',
+            'Reservations[].Instances[].{id: InstanceId, prefixes: NetworkInterfaces[].Ipv4Prefixes[].Ipv4Prefix}',
+            '--output',
+            'json',
+          ),
         ],
         interpret: (results) => interpretInstancePrefixes(results[0]),
       },
@@ -157,18 +147,15 @@ export function prefixDelegationExpectations(config: LabConfig): LabExpectation[
       checkOffline: (lab) => checkPauseDeployment(lab, replicas),
       live: {
         commands: () => [
-          {
-            program: 'kubectl',
-            args: [
-              'get',
-              'deployment',
-              PAUSE_PODS.name,
-              '-n',
-              PAUSE_PODS.namespace,
-              '-o',
-              'jsonpath={.status.availableReplicas}',
-            ],
-          },
+          kubectl(
+            'get',
+            'deployment',
+            PAUSE_PODS.name,
+            '-n',
+            PAUSE_PODS.namespace,
+            '-o',
+            'jsonpath={.status.availableReplicas}',
+          ),
         ],
         interpret: (results) => interpretAvailableReplicas(results[0], replicas),
       },

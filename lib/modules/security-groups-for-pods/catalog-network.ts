@@ -16,7 +16,7 @@ import {
   type NetworkEndpoint,
   SecurityGroupModel,
 } from '../../verify/security-group-reachability';
-import type { DeployedKubernetesObject, SynthesizedLab } from '../../verify/synthesized-lab';
+import { type DeployedKubernetesObject, findDeployedObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
 
 /**
  * The endpoints the security groups for pods lab reasons about, read from a synthesized lab: which security groups
@@ -108,9 +108,7 @@ export function selectorMatches(
 }
 
 function podTemplate(lab: SynthesizedLab, kind: string, namespace: string, name: string) {
-  const deployed = lab.kubernetesObjects.find(
-    ({ object }) => object.kind === kind && object.metadata.name === name && object.metadata.namespace === namespace,
-  );
+  const [deployed] = findDeployedObjects(lab, kind, name, namespace);
   const spec = deployed?.object.spec as
     | {
         template?: { metadata?: { labels?: Record<string, string> }; spec?: { nodeSelector?: Record<string, string> } };
@@ -163,7 +161,7 @@ function buildCatalogNetwork(lab: SynthesizedLab): CatalogNetwork {
     return [...ranges.values()];
   };
 
-  const policies = lab.kubernetesObjects.filter(({ object }) => object.kind === SECURITY_GROUP_POLICY_KIND);
+  const policies = findDeployedObjects(lab, SECURITY_GROUP_POLICY_KIND);
   const podEndpoint = (
     name: string,
     namespace: string,
@@ -243,12 +241,7 @@ function catalogDatabaseEndpoint(
   model: SecurityGroupModel,
   notes: string[],
 ): { endpoint?: CatalogNetwork['catalogDatabase']; described: string } {
-  const configMap = lab.kubernetesObjects.find(
-    ({ object }) =>
-      object.kind === 'ConfigMap' &&
-      object.metadata.name === 'catalog' &&
-      object.metadata.namespace === APP_SERVICES.catalog.namespace,
-  );
+  const [configMap] = findDeployedObjects(lab, 'ConfigMap', APP_SERVICES.catalog.name, APP_SERVICES.catalog.namespace);
   const value = (configMap?.object.data as Record<string, string> | undefined)?.[CATALOG_ENDPOINT_KEY];
   if (!configMap || value === undefined)
     return { described: `no ${CATALOG_ENDPOINT_KEY} in ConfigMap catalog/catalog` };

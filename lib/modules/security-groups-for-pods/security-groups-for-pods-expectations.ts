@@ -35,19 +35,16 @@ import {
   externalGroupsFromDescribeSecurityGroups,
   SecurityGroupModel,
 } from '../../verify/security-group-reachability';
-import type { SynthesizedLab } from '../../verify/synthesized-lab';
+import { findDeployedObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
+import { aws, commandJson, kubectl } from '../../verify/live/live-commands';
 
 const MODULE = SECURITY_GROUPS_FOR_PODS.key;
 const WORKSHOP = 'eks-workshop-v2 networking/vpc-cni/security-groups-for-pods';
 const CATALOG = APP_SERVICES.catalog;
 const SERVICE_PODS = `${APP_LABEL.component}=${SERVICE_COMPONENT}`;
 
-function kubectl(...args: string[]): LiveCommand {
-  return { program: 'kubectl', args };
-}
-
-function aws(...args: string[]): LiveCommand {
-  return { program: 'aws', args: [...args, '--output', 'json'] };
+function describeSecurityGroups(filter: string): LiveCommand {
+  return aws('ec2', 'describe-security-groups', '--filters', filter, '--output', 'json');
 }
 
 /** Shell run inside the catalog container: a TCP connect to the endpoint its ConfigMap names, with what exists. */
@@ -187,15 +184,8 @@ interface PodListJson {
 
 /** Every running catalog service pod carries the branch ENI annotation the VPC resource controller writes. */
 export function interpretBranchEniAnnotation(results: readonly CommandResult[]): CheckOutcome {
-  const [pods] = results;
-  if (!pods || pods.exitCode !== 0)
-    return { pass: false, actual: `kubectl failed: ${pods?.stderr.trim() || 'no result'}` };
-  let list: PodListJson;
-  try {
-    list = JSON.parse(pods.stdout) as PodListJson;
-  } catch {
-    return { pass: false, actual: 'kubectl printed no JSON' };
-  }
+  const list = commandJson<PodListJson>(results[0], 'kubectl');
+  if (typeof list === 'string') return { pass: false, actual: list };
   const running = (list.items ?? []).filter(
     (pod) => !pod.metadata.deletionTimestamp && pod.status?.phase === 'Running',
   );
@@ -225,14 +215,8 @@ export function interpretDeployedRdsIsolation(results: readonly CommandResult[],
   const groups: ExternalSecurityGroup[] = [];
   const ids: string[][] = [];
   for (const [index, result] of results.entries()) {
-    if (result.exitCode !== 0)
-      return { pass: false, actual: `aws command ${index + 1} failed: ${result.stderr.trim()}` };
-    let output: unknown;
-    try {
-      output = JSON.parse(result.stdout);
-    } catch {
-      return { pass: false, actual: `aws command ${index + 1} printed no JSON` };
-    }
+    const output = commandJson<unknown>(result, 'aws');
+    if (typeof output === 'string') return { pass: false, actual: `command ${index + 1}: ${output}` };
     const parsed = externalGroupsFromDescribeSecurityGroups(output, 'aws ec2 describe-security-groups');
     groups.push(...parsed);
     ids.push(parsed.map((group) => group.key));
@@ -269,19 +253,9 @@ export function interpretDeployedRdsIsolation(results: readonly CommandResult[],
 function deployedIsolationCommands(context: LiveContext): LiveCommand[] {
   const name = context.clusterName;
   return [
-    aws(
-      'ec2',
-      'describe-security-groups',
-      '--filters',
-      `Name=tag:Name,Values=${name}${CATALOG_RDS_SECURITY_GROUP.nameTagSuffix}`,
-    ),
-    aws(
-      'ec2',
-      'describe-security-groups',
-      '--filters',
-      `Name=group-name,Values=${name}${CATALOG_POD_SECURITY_GROUP.nameSuffix}`,
-    ),
-    aws('ec2', 'describe-security-groups', '--filters', `Name=tag:aws:eks:cluster-name,Values=${name}`),
+    describeSecurityGroups(`Name=tag:Name,Values=${name}${CATALOG_RDS_SECURITY_GROUP.nameTagSuffix}`),
+    describeSecurityGroups(`Name=group-name,Values=${name}${CATALOG_POD_SECURITY_GROUP.nameSuffix}`),
+    describeSecurityGroups(`Name=tag:aws:eks:cluster-name,Values=${name}`),
   ];
 }
 
@@ -320,12 +294,7 @@ export function checkPolicyBeforeCatalog(lab: SynthesizedLab): CheckOutcome {
   const policy = network.catalogPolicies.find(({ object }) => object.metadata.name === CATALOG_RDS_ACCESS.policyName);
   if (!policy)
     return { pass: false, actual: `no SecurityGroupPolicy ${CATALOG_RDS_ACCESS.policyName} selects the catalog pods` };
-  const catalog = lab.kubernetesObjects.find(
-    ({ object }) =>
-      object.kind === 'Deployment' &&
-      object.metadata.name === CATALOG.name &&
-      object.metadata.namespace === CATALOG.namespace,
-  );
+  const [catalog] = findDeployedObjects(lab, 'Deployment', CATALOG.name, CATALOG.namespace);
   if (!catalog) return { pass: false, actual: 'no catalog Deployment' };
   const graph = new CfnStackGraph(lab.templates);
   const ordered = createdAfter(graph, catalog, policy);

@@ -1,7 +1,7 @@
 import { GATEWAY_API_STANDARD_CRDS } from './gateway-api-crds';
 import { LATTICE_CONTROLLER_CHART } from './lattice-controller';
 import { VPC_LATTICE_KEYS } from './vpc-lattice-settings';
-import { DATA_STORES } from '../../../manifests/retail-app/retail-app-components';
+import { APP_SERVICES, DATA_STORES } from '../../../manifests/retail-app/retail-app-components';
 import { CHECKOUT_SERVICE } from '../../../manifests/vpc-lattice/checkout-target-policies-chart';
 import {
   CHECKOUT_ROUTE_NAME,
@@ -26,6 +26,7 @@ import type {
   LiveContext,
 } from '../../verify/lab-expectation';
 import { findKubernetesObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
+import { kubectl } from '../../verify/live/live-commands';
 
 export const MODULE = 'vpc-lattice';
 
@@ -57,18 +58,15 @@ function controllerExpectation(): LabExpectation {
     },
     live: {
       commands: () => [
-        {
-          program: 'kubectl',
-          args: [
-            'get',
-            'deployment',
-            deployment,
-            '-n',
-            namespace,
-            '-o',
-            'jsonpath={.status.readyReplicas}/{.spec.replicas}',
-          ],
-        },
+        kubectl(
+          'get',
+          'deployment',
+          deployment,
+          '-n',
+          namespace,
+          '-o',
+          'jsonpath={.status.readyReplicas}/{.spec.replicas}',
+        ),
       ],
       interpret: (results: readonly CommandResult[]): CheckOutcome => {
         const text = results[0].stdout.trim();
@@ -100,16 +98,13 @@ function crdsExpectation(): LabExpectation {
     },
     live: {
       commands: () => [
-        {
-          program: 'kubectl',
-          args: [
-            'get',
-            'crd',
-            ...GATEWAY_API_STANDARD_CRDS.crds,
-            '-o',
-            'jsonpath={range .items[*]}{.metadata.annotations.gateway\\.networking\\.k8s\\.io/bundle-version}{"\\n"}{end}',
-          ],
-        },
+        kubectl(
+          'get',
+          'crd',
+          ...GATEWAY_API_STANDARD_CRDS.crds,
+          '-o',
+          'jsonpath={range .items[*]}{.metadata.annotations.gateway\\.networking\\.k8s\\.io/bundle-version}{"\\n"}{end}',
+        ),
       ],
       interpret: (results: readonly CommandResult[]): CheckOutcome => {
         if (results[0].exitCode !== 0) return { pass: false, actual: results[0].stderr.trim() || 'CRDs missing' };
@@ -125,10 +120,9 @@ function crdsExpectation(): LabExpectation {
 
 /** The ui's checkout endpoint in the synthesized ui ConfigMap and pod template. */
 function uiEndpointOutcome(lab: SynthesizedLab): CheckOutcome {
-  const configMap = findKubernetesObjects(lab, 'ConfigMap', 'ui').find((object) => object.metadata.namespace === 'ui');
-  const deployment = findKubernetesObjects(lab, 'Deployment', 'ui').find(
-    (object) => object.metadata.namespace === 'ui',
-  );
+  const { name, namespace } = APP_SERVICES.ui;
+  const [configMap] = findKubernetesObjects(lab, 'ConfigMap', name, namespace);
+  const [deployment] = findKubernetesObjects(lab, 'Deployment', name, namespace);
   const endpoint = (configMap?.data as Record<string, string> | undefined)?.[UI_CHECKOUT_ENDPOINT_ENV];
   const template = (
     deployment?.spec as { template?: { metadata?: { annotations?: Record<string, string> } } } | undefined
@@ -148,39 +142,30 @@ function routeDnsCommands(context: LiveContext): LiveCommand[] {
   const dns = context.stackOutputs[CHECKOUT_ROUTE_DNS_OUTPUT];
   const curl = ['curl', '-s', '--connect-timeout', '5', '--max-time', '10'];
   return [
-    {
-      program: 'kubectl',
-      args: [
-        'get',
-        'httproutes.gateway.networking.k8s.io',
-        CHECKOUT_ROUTE_NAME,
-        '-n',
-        GATEWAY_NAMESPACE,
-        '-o',
-        `jsonpath={.metadata.annotations.${LATTICE_ASSIGNED_DOMAIN_ANNOTATION.replace(/\./g, '\\.')}}`,
-      ],
-    },
-    {
-      program: 'kubectl',
-      args: ['get', 'configmap', 'ui', '-n', 'ui', '-o', `jsonpath={.data.${UI_CHECKOUT_ENDPOINT_ENV}}`],
-    },
+    kubectl(
+      'get',
+      'httproutes.gateway.networking.k8s.io',
+      CHECKOUT_ROUTE_NAME,
+      '-n',
+      GATEWAY_NAMESPACE,
+      '-o',
+      `jsonpath={.metadata.annotations.${LATTICE_ASSIGNED_DOMAIN_ANNOTATION.replace(/\./g, '\\.')}}`,
+    ),
+    kubectl('get', 'configmap', 'ui', '-n', 'ui', '-o', `jsonpath={.data.${UI_CHECKOUT_ENDPOINT_ENV}}`),
     // Workshop step 11: the route's Lattice DNS answers /health from the ui pod. Without the stack outputs the
     // endpoint the ui itself is configured with is used (the same value once deployed).
     dns
-      ? { program: 'kubectl', args: ['exec', '-n', 'ui', 'deploy/ui', '--', ...curl, `http://${dns}/health`] }
-      : {
-          program: 'kubectl',
-          args: [
-            'exec',
-            '-n',
-            'ui',
-            'deploy/ui',
-            '--',
-            'sh',
-            '-c',
-            `${curl.join(' ')} "$${UI_CHECKOUT_ENDPOINT_ENV}/health"`,
-          ],
-        },
+      ? kubectl('exec', '-n', 'ui', 'deploy/ui', '--', ...curl, `http://${dns}/health`)
+      : kubectl(
+          'exec',
+          '-n',
+          'ui',
+          'deploy/ui',
+          '--',
+          'sh',
+          '-c',
+          `${curl.join(' ')} "$${UI_CHECKOUT_ENDPOINT_ENV}/health"`,
+        ),
   ];
 }
 

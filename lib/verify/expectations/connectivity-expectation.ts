@@ -10,6 +10,7 @@ import {
 import type { CheckOutcome, CommandResult, LabExpectation, LiveCommand } from '../lab-expectation';
 import { classifyCurl, outcomeReached } from '../live/curl-outcome';
 import type { SynthesizedLab } from '../synthesized-lab';
+import { kubectl, labelSelector } from '../live/live-commands';
 
 /** The workshop's connect timeout for every curl check. */
 export const CONNECT_TIMEOUT_SECONDS = 5;
@@ -132,18 +133,15 @@ export function curlFromDeployment(
   url: string,
   container?: string,
 ): LiveCommand {
-  return {
-    program: 'kubectl',
-    args: [
-      'exec',
-      '-n',
-      namespace,
-      `deployment/${deployment}`,
-      ...(container ? ['-c', container] : []),
-      '--',
-      ...curlArgs(url),
-    ],
-  };
+  return kubectl(
+    'exec',
+    '-n',
+    namespace,
+    `deployment/${deployment}`,
+    ...(container ? ['-c', container] : []),
+    '--',
+    ...curlArgs(url),
+  );
 }
 
 /** The pod template labels of the source workload, as synthesized (an ephemeral pod with them gets the same policies). */
@@ -182,38 +180,30 @@ export function connectivityExpectation(props: ConnectivityExpectationProps): La
     checkOffline: (lab) => offlineVerdict(lab, props),
     live: {
       commands: (): LiveCommand[] => [
-        {
-          program: 'kubectl',
-          args: curlFromDeployment(props.from.namespace, props.from.workload, targetUrl(props.to)).args,
-        },
+        curlFromDeployment(props.from.namespace, props.from.workload, targetUrl(props.to)),
       ],
       // No curl in the source image: an ephemeral pod with the source's namespace and labels is subject to the
       // same NetworkPolicies (and SecurityGroupPolicies), so it answers the same question.
       fallback: (results, context): LiveCommand[] | undefined => {
         if (!/executable file not found|curl: not found|exec: "curl"/i.test(`${results[0].stdout}${results[0].stderr}`))
           return undefined;
-        const labels = Object.entries(sourcePodLabels(context.lab, props.from.namespace, props.from.workload))
-          .map(([key, value]) => `${key}=${value}`)
-          .join(',');
+        const labels = labelSelector(sourcePodLabels(context.lab, props.from.namespace, props.from.workload));
         return [
-          {
-            program: 'kubectl',
-            args: [
-              'run',
-              fallbackPodName(props.id),
-              '-n',
-              props.from.namespace,
-              '--rm',
-              '-i',
-              '--quiet',
-              '--restart=Never',
-              `--image=${FALLBACK_CURL_IMAGE}`,
-              ...(labels ? [`--labels=${labels}`] : []),
-              '--command',
-              '--',
-              ...curlArgs(targetUrl(props.to)),
-            ],
-          },
+          kubectl(
+            'run',
+            fallbackPodName(props.id),
+            '-n',
+            props.from.namespace,
+            '--rm',
+            '-i',
+            '--quiet',
+            '--restart=Never',
+            `--image=${FALLBACK_CURL_IMAGE}`,
+            ...(labels ? [`--labels=${labels}`] : []),
+            '--command',
+            '--',
+            ...curlArgs(targetUrl(props.to)),
+          ),
         ];
       },
       interpret: (results: readonly CommandResult[]): CheckOutcome => {

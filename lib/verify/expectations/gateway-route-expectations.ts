@@ -11,6 +11,7 @@ import {
 } from '../gateway-api-routes';
 import type { CheckOutcome, CommandResult, LabExpectation, LiveCommand } from '../lab-expectation';
 import type { SynthesizedLab } from '../synthesized-lab';
+import { commandJson, kubectl } from '../live/live-commands';
 
 /** The resources a route analysis reads from a live cluster (one `kubectl get -A -o json`). */
 export const ROUTE_ANALYSIS_RESOURCES = [
@@ -28,18 +29,13 @@ function synthesizedObjects(lab: SynthesizedLab): KubeObject[] {
 
 /** The items of `kubectl get ... -o json` (a List), or a reason they cannot be read. */
 export function liveObjects(result: CommandResult): KubeObject[] | string {
-  if (result.exitCode !== 0) return `kubectl failed: ${(result.stderr || result.stdout).trim().split('\n')[0]}`;
-  try {
-    const parsed = JSON.parse(result.stdout) as { items?: unknown };
-    if (!Array.isArray(parsed.items)) return 'kubectl returned no item list';
-    return parsed.items as KubeObject[];
-  } catch (error) {
-    return `kubectl output is not JSON (${(error as Error).message})`;
-  }
+  const parsed = commandJson<{ items?: unknown }>(result, 'kubectl');
+  if (typeof parsed === 'string') return parsed;
+  return Array.isArray(parsed.items) ? (parsed.items as KubeObject[]) : 'kubectl returned no item list';
 }
 
 function getAllCommand(resources: readonly string[]): LiveCommand {
-  return { program: 'kubectl', args: ['get', resources.join(','), '-A', '-o', 'json'] };
+  return kubectl('get', resources.join(','), '-A', '-o', 'json');
 }
 
 /** Evaluates `check` over live objects fetched by the first command. */
@@ -178,10 +174,7 @@ export function routeSplitExpectation(props: RouteSplitExpectationProps): LabExp
     checkOffline: (lab) => withRoute(synthesizedObjects(lab), props, (route) => splitOutcome(route, props)),
     live: {
       commands: () => [
-        {
-          program: 'kubectl',
-          args: ['get', 'httproutes.gateway.networking.k8s.io', '-n', props.route.namespace, '-o', 'json'],
-        },
+        kubectl('get', 'httproutes.gateway.networking.k8s.io', '-n', props.route.namespace, '-o', 'json'),
       ],
       interpret: overLiveObjects((objects) => withRoute(objects, props, (route) => splitOutcome(route, props))),
     },

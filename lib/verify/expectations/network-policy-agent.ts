@@ -8,6 +8,8 @@
 import type { CheckOutcome, CommandResult, LabExpectation } from '../lab-expectation';
 import { synthesizedVpcCniAddon } from '../vpc-cni-addon';
 import { vpcCniSetting } from '../../vpc-cni/vpc-cni-configuration';
+import { AWS_NODE_DAEMONSET_COMMAND } from './vpc-cni-env';
+import { commandJson } from '../live/live-commands';
 
 /** Add-on setting (dotted path) -> the agent flag it becomes. */
 export const NETWORK_POLICY_AGENT_SETTINGS: Readonly<Record<string, string>> = {
@@ -28,14 +30,8 @@ interface DaemonSetJson {
  * than its name (`aws-eks-nodeagent` in the add-on, `aws-network-policy-agent` in parts of the docs).
  */
 export function interpretNetworkPolicyAgent(result: CommandResult | undefined): CheckOutcome {
-  if (!result || result.exitCode !== 0)
-    return { pass: false, actual: `kubectl failed: ${result?.stderr.trim() || 'no result'}` };
-  let daemonSet: DaemonSetJson;
-  try {
-    daemonSet = JSON.parse(result.stdout) as DaemonSetJson;
-  } catch {
-    return { pass: false, actual: 'kubectl printed no JSON' };
-  }
+  const daemonSet = commandJson<DaemonSetJson>(result, 'kubectl');
+  if (typeof daemonSet === 'string') return { pass: false, actual: daemonSet };
   const flags = Object.values(NETWORK_POLICY_AGENT_SETTINGS);
   const agent = daemonSet.spec?.template?.spec?.containers?.find((container) =>
     (container.args ?? []).some((arg) => arg.startsWith(`${flags[0]}=`)),
@@ -63,9 +59,7 @@ export function networkPolicyAgentExpectation(module: string, source?: string): 
       };
     },
     live: {
-      commands: () => [
-        { program: 'kubectl', args: ['get', 'daemonset', 'aws-node', '-n', 'kube-system', '-o', 'json'] },
-      ],
+      commands: () => [AWS_NODE_DAEMONSET_COMMAND],
       interpret: (results) => interpretNetworkPolicyAgent(results[0]),
     },
   };

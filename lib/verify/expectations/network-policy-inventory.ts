@@ -4,6 +4,8 @@
  * step) that would make the connectivity checks disagree with the stage.
  */
 import type { CheckOutcome, CommandResult, LabExpectation } from '../lab-expectation';
+import { findKubernetesObjects } from '../synthesized-lab';
+import { commandJson, kubectl } from '../live/live-commands';
 
 export interface NetworkPolicyInventoryProps {
   readonly id: string;
@@ -43,14 +45,9 @@ export function interpretNetworkPolicyList(
   result: CommandResult | undefined,
   props: NetworkPolicyInventoryProps,
 ): CheckOutcome {
-  if (!result || result.exitCode !== 0)
-    return { pass: false, actual: `kubectl failed: ${result?.stderr.trim() || 'no result'}` };
-  try {
-    const list = JSON.parse(result.stdout) as { readonly items?: readonly ObjectJson[] };
-    return compare((list.items ?? []).map(qualifiedName), props);
-  } catch {
-    return { pass: false, actual: 'kubectl printed no JSON' };
-  }
+  const list = commandJson<{ readonly items?: readonly ObjectJson[] }>(result, 'kubectl');
+  if (typeof list === 'string') return { pass: false, actual: list };
+  return compare((list.items ?? []).map(qualifiedName), props);
 }
 
 export function networkPolicyInventoryExpectation(props: NetworkPolicyInventoryProps): LabExpectation {
@@ -62,15 +59,9 @@ export function networkPolicyInventoryExpectation(props: NetworkPolicyInventoryP
     subject: `NetworkPolicies in namespaces ${props.namespaces.join(', ')}`,
     expected: expected.join(', ') || '(none)',
     source: props.source,
-    checkOffline: (lab) =>
-      compare(
-        lab.kubernetesObjects
-          .filter(({ object }) => object.kind === 'NetworkPolicy')
-          .map(({ object }) => qualifiedName(object)),
-        sorted,
-      ),
+    checkOffline: (lab) => compare(findKubernetesObjects(lab, 'NetworkPolicy').map(qualifiedName), sorted),
     live: {
-      commands: () => [{ program: 'kubectl', args: ['get', 'networkpolicies', '--all-namespaces', '-o', 'json'] }],
+      commands: () => [kubectl('get', 'networkpolicies', '--all-namespaces', '-o', 'json')],
       interpret: (results) => interpretNetworkPolicyList(results[0], sorted),
     },
   };

@@ -15,6 +15,8 @@ import { resourcesOfType } from '../nested-stack-parameters';
 import { kubeletMaxPods } from '../pod-density';
 import type { SynthesizedLab } from '../synthesized-lab';
 import { synthesizedVpcCniAddon, vpcCniEnv } from '../vpc-cni-addon';
+import { kubectl, labelSelector } from '../live/live-commands';
+import { NODEGROUP_NAME_LABEL } from '../../../manifests/well-known-labels';
 
 /** Construct id of the root stack output that states every node group's max pods (lib/networking-lab-stack.ts). */
 export const NODE_GROUP_MAX_PODS_OUTPUT = 'NodeGroupMaxPods';
@@ -138,17 +140,14 @@ export function eksMaxPodsExpectation(options: NodeGroupMaxPodsOptions): LabExpe
     },
     live: {
       commands: () => [
-        {
-          program: 'kubectl',
-          args: [
-            'get',
-            'nodes',
-            '-l',
-            `eks.amazonaws.com/nodegroup=${nodeGroup}`,
-            '-o',
-            'jsonpath={.items[*].status.allocatable.pods}',
-          ],
-        },
+        kubectl(
+          'get',
+          'nodes',
+          '-l',
+          labelSelector({ [NODEGROUP_NAME_LABEL]: nodeGroup }),
+          '-o',
+          'jsonpath={.items[*].status.allocatable.pods}',
+        ),
       ],
       interpret: (results) => interpretAllocatablePods(results[0], nodeGroup, maxPods),
     },

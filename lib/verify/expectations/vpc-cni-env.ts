@@ -4,6 +4,7 @@
  */
 import type { CheckOutcome, CommandResult, LabExpectation } from '../lab-expectation';
 import { synthesizedVpcCniAddon, vpcCniEnv } from '../vpc-cni-addon';
+import { commandJson, kubectl } from '../live/live-commands';
 
 export interface VpcCniEnvOptions {
   readonly module: string;
@@ -31,14 +32,10 @@ interface ContainerJson {
 
 /** The `aws-node` container of `kubectl get daemonset aws-node -n kube-system -o json` output. */
 export function awsNodeContainer(result: CommandResult | undefined): ContainerJson | string {
-  if (!result || result.exitCode !== 0) return `kubectl failed: ${result?.stderr.trim() || 'no result'}`;
-  try {
-    const daemonSet = JSON.parse(result.stdout) as DaemonSetJson;
-    const container = daemonSet.spec?.template?.spec?.containers?.find((candidate) => candidate.name === 'aws-node');
-    return container ?? 'the aws-node DaemonSet has no aws-node container';
-  } catch {
-    return 'kubectl printed no JSON';
-  }
+  const daemonSet = commandJson<DaemonSetJson>(result, 'kubectl');
+  if (typeof daemonSet === 'string') return daemonSet;
+  const container = daemonSet.spec?.template?.spec?.containers?.find((candidate) => candidate.name === 'aws-node');
+  return container ?? 'the aws-node DaemonSet has no aws-node container';
 }
 
 export function interpretAwsNodeEnv(
@@ -52,10 +49,8 @@ export function interpretAwsNodeEnv(
   return { pass: Object.entries(settings).every(([key, value]) => env[key] === value), actual: describe(seen) };
 }
 
-export const AWS_NODE_DAEMONSET_COMMAND = {
-  program: 'kubectl',
-  args: ['get', 'daemonset', 'aws-node', '-n', 'kube-system', '-o', 'json'],
-} as const;
+/** The VPC CNI DaemonSet, whose `aws-node` container carries the add-on's settings as environment variables. */
+export const AWS_NODE_DAEMONSET_COMMAND = kubectl('get', 'daemonset', 'aws-node', '-n', 'kube-system', '-o', 'json');
 
 export function vpcCniEnvExpectation(options: VpcCniEnvOptions): LabExpectation {
   return {

@@ -1,17 +1,18 @@
 import type { CommandResult, LiveCommand } from '../lab-expectation';
 import type { CommandRunner } from './command-runner';
+import { aws, kubectl } from './live-commands';
 
-export const CURRENT_CONTEXT_COMMAND: LiveCommand = { program: 'kubectl', args: ['config', 'current-context'] };
-export const CURRENT_SERVER_COMMAND: LiveCommand = {
-  program: 'kubectl',
-  args: ['config', 'view', '--minify', '-o', 'jsonpath={.clusters[0].cluster.server}'],
-};
+export const CURRENT_CONTEXT_COMMAND: LiveCommand = kubectl('config', 'current-context');
+export const CURRENT_SERVER_COMMAND: LiveCommand = kubectl(
+  'config',
+  'view',
+  '--minify',
+  '-o',
+  'jsonpath={.clusters[0].cluster.server}',
+);
 
 export function clusterEndpointCommand(clusterName: string): LiveCommand {
-  return {
-    program: 'aws',
-    args: ['eks', 'describe-cluster', '--name', clusterName, '--query', 'cluster.endpoint', '--output', 'text'],
-  };
+  return aws('eks', 'describe-cluster', '--name', clusterName, '--query', 'cluster.endpoint', '--output', 'text');
 }
 
 export interface ContextCheck {

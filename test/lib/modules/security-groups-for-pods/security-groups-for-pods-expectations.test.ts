@@ -403,7 +403,7 @@ describe('live checks', () => {
       );
       expect(
         interpretDeployedRdsIsolation([failed('Unable to locate credentials'), pod, cluster], lab.config).actual,
-      ).toMatch(/aws command 1 failed/);
+      ).toMatch(/command 1: aws failed/);
     });
   });
 });
