@@ -11,17 +11,11 @@ import {
   loadManifests,
   ManifestError,
 } from '../lib/verify/connectivity';
-
-/** Where the CLI writes; injected so tests can run it in-process. */
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
+import { type CliIo, EXIT_USAGE, PROCESS_IO } from '../lib/cli/cli-io';
 
 export const EXIT_SUCCESS = 0;
 /** Bad YAML, a missing file, an invalid NetworkPolicy or another unusable object. */
 export const EXIT_INVALID_INPUT = 1;
-export const EXIT_USAGE = 2;
 
 const USAGE = `Usage: npm run --silent connectivity -- [--json] FILE_OR_DIR...
 
@@ -89,8 +83,5 @@ function ignoredObjectNotes(analysis: ConnectivityAnalysis): string[] {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  });
+  process.exitCode = main(process.argv.slice(2), PROCESS_IO);
 }

@@ -21,16 +21,10 @@ import {
   podDensityFigures,
   type PodNetworkingOptions,
 } from '../lib/verify/pod-density';
-
-/** Where the CLI writes; injected so tests run it in-process. */
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
+import { type CliIo, EXIT_USAGE, PROCESS_IO } from '../lib/cli/cli-io';
 
 export const EXIT_OK = 0;
 export const EXIT_UNKNOWN_INSTANCE_TYPE = 1;
-export const EXIT_USAGE = 2;
 
 export const USAGE = [
   'Usage: npm run max-pods -- <instance-type> [--custom-networking] [--prefix-delegation] [--json]',
@@ -145,8 +139,5 @@ function renderReport(instanceType: string, options: PodNetworkingOptions): stri
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  });
+  process.exitCode = main(process.argv.slice(2), PROCESS_IO);
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** `npm run verify`: the lab's expectations, checked offline (default) or against the deployed cluster (--live). */
 import { LabConfigError } from '../lib/config/lab-config-error';
+import { type CliIo, EXIT_USAGE } from '../lib/cli/cli-io';
 import { MODULE_NAMES } from '../lib/modules/module-registry';
 import { parseVerifyArguments, VERIFY_USAGE, VerifyUsageError } from '../lib/verify/verify-arguments';
 import { formatVerificationTable, verificationJson, type VerificationSummary } from '../lib/verify/verification-report';
@@ -9,20 +10,14 @@ import { verifyOffline } from '../lib/verify/verify-offline';
 import { liveDryRun, verifyLive } from '../lib/verify/verify-live';
 import { synthesizeLab } from '../lib/verify/synthesized-lab';
 
-export interface VerifyIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
-
 export const EXIT_PASSED = 0;
 export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
 /** The current kubeconfig context is not the lab's cluster. */
 export const EXIT_REFUSED = 3;
 
 export async function main(
   argv: readonly string[],
-  io: VerifyIo,
+  io: CliIo,
   run: CommandRunner = processCommandRunner(),
   synthesize: typeof synthesizeLab = synthesizeLab,
 ): Promise<number> {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { EXIT_OK, EXIT_UNKNOWN_INSTANCE_TYPE, EXIT_USAGE, main } from '../../bin/max-pods';
+import { EXIT_OK, EXIT_UNKNOWN_INSTANCE_TYPE, main } from '../../bin/max-pods';
+import { EXIT_USAGE } from '../../lib/cli/cli-io';
 
 interface Run {
   readonly code: number;

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { runPythonUnitTests } from '../support/python-unit-tests';
 
 /**
  * The Python handler of RemoteManifest (constructs/remote-manifest-handler/index.py) is tested with Python's
@@ -7,17 +7,9 @@ import * as path from 'node:path';
  * CRD wait, the stable physical id, and deletion that never blocks a stack. Needs `python3` on PATH.
  */
 test('the remote manifest handler passes its Python unit tests', () => {
-  const result = spawnSync(
-    'python3',
-    ['-m', 'unittest', 'discover', '-s', path.join(__dirname, 'remote-manifest-handler'), '-p', 'test_*.py'],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
-    },
-  );
-  if (result.error) throw result.error;
-  expect(`${result.stderr}`).toMatch(/Ran \d+ tests/);
-  expect({ status: result.status, output: result.status === 0 ? 'OK' : result.stderr }).toEqual({
+  const result = runPythonUnitTests(path.join(__dirname, 'remote-manifest-handler', 'test_index.py'));
+  expect(result.report).toMatch(/Ran \d+ tests/);
+  expect({ status: result.status, output: result.status === 0 ? 'OK' : result.report }).toEqual({
     status: 0,
     output: 'OK',
   });

@@ -1,6 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -11,6 +8,7 @@ import {
   SecurityGroupInterfaceDrain,
 } from '../../constructs/security-group-interface-drain';
 import { dependsOn } from '../../lib/verify/cfn-template';
+import { runPythonUnitTests } from '../support/python-unit-tests';
 
 function synth(props: { tagged?: boolean; timeout?: Duration } = {}): Template {
   const stack = new Stack(new App(), 'Test');
@@ -33,18 +31,12 @@ const resources = template.toJSON().Resources as Record<
 const idOf = (type: string) => Object.keys(resources).find((id) => resources[id].Type === type) as string;
 
 test('the handler deletes only detached tagged interfaces, waits for the others and never fails a deletion (Python unit tests)', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drain-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'index.py'), SECURITY_GROUP_INTERFACE_DRAIN_HANDLER);
-    const result = spawnSync('python3', [path.join(__dirname, 'security_group_interface_drain_test.py')], {
-      encoding: 'utf8',
-      env: { ...process.env, HANDLER_DIR: dir },
-    });
-    expect(result.stderr).toMatch(/Ran 5 tests[\s\S]*OK/);
-    expect(result.status).toBe(0);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const result = runPythonUnitTests(
+    path.join(__dirname, 'security_group_interface_drain_test.py'),
+    SECURITY_GROUP_INTERFACE_DRAIN_HANDLER,
+  );
+  expect(result.report).toMatch(/Ran 5 tests[\s\S]*OK/);
+  expect(result.status).toBe(0);
 });
 
 test('the custom resource references the groups, so CloudFormation deletes it (and waits) before them', () => {

@@ -1,42 +1,14 @@
-"""Unit tests of the inline handler of constructs/security-group-interface-drain.ts, with fake boto3, botocore,
-cfnresponse and clock (none of them is needed). The jest test writes the handler to HANDLER_DIR/index.py."""
+"""Unit tests of the inline handler of constructs/security-group-interface-drain.ts, with the fakes of
+lambda_fakes.py. The jest test writes the handler to HANDLER_DIR/index.py."""
 import os
 import sys
-import types
 import unittest
 
-botocore = types.ModuleType("botocore")
-botocore_exceptions = types.ModuleType("botocore.exceptions")
+from lambda_fakes import SENT, ClientError, Clock, install
 
-
-class ClientError(Exception):
-    pass
-
-
-botocore_exceptions.ClientError = ClientError
-boto3 = types.ModuleType("boto3")
-boto3.client = lambda _name: None
-cfnresponse = types.ModuleType("cfnresponse")
-cfnresponse.SUCCESS = "SUCCESS"
-cfnresponse.FAILED = "FAILED"
-SENT = []
-cfnresponse.send = lambda event, context, status, data, physical_id, reason=None: SENT.append((status, physical_id, reason))
-sys.modules.update({"boto3": boto3, "botocore": botocore, "botocore.exceptions": botocore_exceptions, "cfnresponse": cfnresponse})
+install()
 sys.path.insert(0, os.environ["HANDLER_DIR"])
 import index  # noqa: E402
-
-
-class Clock:
-    def __init__(self):
-        self.now = 1000.0
-        self.sleeps = 0
-
-    def time(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.sleeps += 1
-        self.now += seconds
 
 
 class FakeEc2:

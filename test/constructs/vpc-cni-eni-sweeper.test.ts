@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { ENI_SWEEPER_RESOURCE_TYPE } from '../../constructs/vpc-cni-eni-sweeper';
 import { dependsOn } from '../../lib/verify/cfn-template';
 import { Match, rootTemplate, synthesizeForTest } from '../support/lab-fixtures';
+import { runPythonUnitTests } from '../support/python-unit-tests';
 
 let template: Template;
 beforeAll(() => {
@@ -17,8 +17,8 @@ function idsOf(type: string, properties?: Record<string, unknown>): string[] {
 }
 
 test('the handler deletes only detached interfaces of this cluster and waits for attached ones (Python unit tests)', () => {
-  const result = spawnSync('python3', [path.join(__dirname, 'vpc_cni_eni_sweeper_test.py')], { encoding: 'utf8' });
-  expect(result.stderr).toMatch(/Ran 5 tests[\s\S]*OK/);
+  const result = runPythonUnitTests(path.join(__dirname, 'vpc_cni_eni_sweeper_test.py'));
+  expect(result.report).toMatch(/Ran 5 tests[\s\S]*OK/);
   expect(result.status).toBe(0);
 });
 

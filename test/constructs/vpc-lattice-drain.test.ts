@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { VPC_LATTICE_DRAIN_HANDLER, VPC_LATTICE_DRAIN_TYPE, VpcLatticeDrain } from '../../constructs/vpc-lattice-drain';
 import { dependsOn } from '../../lib/verify/cfn-template';
+import { runPythonUnitTests } from '../support/python-unit-tests';
 
 const stack = new Stack(new App(), 'Test');
 new VpcLatticeDrain(stack, 'Drain', { vpcId: 'vpc-1', serviceNetworkId: 'sn-1' });
@@ -17,18 +15,9 @@ const resources = template.toJSON().Resources as Record<
 const idOf = (type: string) => Object.keys(resources).find((id) => resources[id].Type === type) as string;
 
 test('the handler waits on deletion until no target group is in the VPC and no service in the service network, and never fails (Python unit tests)', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lattice-drain-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'index.py'), VPC_LATTICE_DRAIN_HANDLER);
-    const result = spawnSync('python3', [path.join(__dirname, 'vpc_lattice_drain_test.py')], {
-      encoding: 'utf8',
-      env: { ...process.env, HANDLER_DIR: dir, PYTHONDONTWRITEBYTECODE: '1' },
-    });
-    expect(result.stderr).toMatch(/Ran 5 tests[\s\S]*OK/);
-    expect(result.status).toBe(0);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const result = runPythonUnitTests(path.join(__dirname, 'vpc_lattice_drain_test.py'), VPC_LATTICE_DRAIN_HANDLER);
+  expect(result.report).toMatch(/Ran 5 tests[\s\S]*OK/);
+  expect(result.status).toBe(0);
 });
 
 test('the custom resource names the VPC and the service network and waits 8 minutes by default', () => {

@@ -1,22 +1,11 @@
 """Unit tests of constructs/vpc-cni-eni-sweeper/index.py with a fake EC2 client (boto3 is not needed)."""
 import os
 import sys
-import types
 import unittest
 
-# The handler imports boto3 and botocore at load time; tests give it stand-ins.
-botocore = types.ModuleType("botocore")
-botocore_exceptions = types.ModuleType("botocore.exceptions")
+from lambda_fakes import ClientError, install
 
-
-class ClientError(Exception):
-    def __init__(self, code):
-        super().__init__(code)
-        self.response = {"Error": {"Code": code}}
-
-
-botocore_exceptions.ClientError = ClientError
-sys.modules.update({"boto3": types.ModuleType("boto3"), "botocore": botocore, "botocore.exceptions": botocore_exceptions})
+install()
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "constructs", "vpc-cni-eni-sweeper"))
 import index  # noqa: E402
 

@@ -1,36 +1,16 @@
-"""Unit tests of the inline handler of constructs/vpc-lattice-drain.ts, with fake boto3, cfnresponse and clock.
+"""Unit tests of the inline handler of constructs/vpc-lattice-drain.ts, with the fakes of lambda_fakes.py.
 The jest test writes the handler to HANDLER_DIR/index.py."""
 import os
 import sys
-import types
 import unittest
 
-sys.dont_write_bytecode = True
-boto3 = types.ModuleType("boto3")
-boto3.client = lambda _name: None
-cfnresponse = types.ModuleType("cfnresponse")
-cfnresponse.SUCCESS = "SUCCESS"
-cfnresponse.FAILED = "FAILED"
-SENT = []
-cfnresponse.send = lambda event, context, status, data, physical_id, reason=None: SENT.append((status, physical_id, reason))
-sys.modules.update({"boto3": boto3, "cfnresponse": cfnresponse})
+from lambda_fakes import SENT, Clock, install
+
+install()
 sys.path.insert(0, os.environ["HANDLER_DIR"])
 import index  # noqa: E402
 
 PROPS = {"VpcId": "vpc-1", "ServiceNetworkId": "sn-1", "TimeoutSeconds": "480"}
-
-
-class Clock:
-    def __init__(self):
-        self.now = 1000.0
-        self.sleeps = 0
-
-    def time(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.sleeps += 1
-        self.now += seconds
 
 
 class FakeLattice:

@@ -1,4 +1,5 @@
-import { main, EXIT_FAILED, EXIT_PASSED, EXIT_USAGE } from '../../../bin/verify';
+import { main, EXIT_FAILED, EXIT_PASSED } from '../../../bin/verify';
+import { EXIT_USAGE } from '../../../lib/cli/cli-io';
 import { verifyOffline } from '../../../lib/verify/verify-offline';
 import { synthesizeForTest } from '../../support/lab-fixtures';
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { CliIo, EXIT_INVALID_INPUT, EXIT_SUCCESS, EXIT_USAGE, main } from '../../../bin/connectivity';
+import { EXIT_INVALID_INPUT, EXIT_SUCCESS, main } from '../../../bin/connectivity';
+import { type CliIo, EXIT_USAGE } from '../../../lib/cli/cli-io';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 const CLI_FIXTURES = join(__dirname, 'fixtures', 'cli');
