@@ -166,7 +166,7 @@ export const LAB_NETWORK_POLICIES: Readonly<Record<LabNetworkPolicyKey, LabNetwo
     key: 'allow-ui-egress-vpc-lattice',
     name: 'allow-ui-egress-vpc-lattice',
     namespace: ui.namespace,
-    summary: 'ui pods may reach VPC Lattice (169.254.171.0/24, TCP 80): the checkout route when vpc-lattice is on',
+    summary: `ui pods may reach VPC Lattice (${VPC_LATTICE_IPV4_CIDR}, TCP 80): the checkout route when vpc-lattice is on`,
     spec: {
       podSelector: { matchLabels: { [APP_LABEL.name]: ui.name } },
       policyTypes: [...EGRESS],

@@ -1,4 +1,5 @@
 import { APP_NAMESPACES, APP_SERVICES } from '../../../manifests/retail-app/retail-app-components';
+import { VPC_LATTICE_IPV4_CIDR } from '../../../manifests/network-policies/lab-network-policies';
 import { CHECKOUT_V2_NAMESPACE } from '../../../manifests/vpc-lattice/vpc-lattice-names';
 import { appCallExpectation } from '../../verify/base-expectations';
 import { connectivityExpectation } from '../../verify/expectations/connectivity-expectation';
@@ -105,10 +106,11 @@ export function networkPoliciesExpectations(
             ...connectivityExpectation({
               id: `${NETWORK_POLICIES_MODULE_KEY}/ui-to-vpc-lattice`,
               module: NETWORK_POLICIES_MODULE_KEY,
-              from: { namespace: 'ui', workload: 'ui' },
+              from: { namespace: APP_SERVICES.ui.namespace, workload: APP_SERVICES.ui.name },
+              // An address of the VPC Lattice link-local range, as the route's DNS name resolves to.
               to: { kind: 'external', host: 'VPC Lattice (checkout route)', address: '169.254.171.10', port: 80 },
               expect: 'allowed',
-              source: 'vpc-lattice is on: the ui calls checkout through VPC Lattice (169.254.171.0/24)',
+              source: `vpc-lattice is on: the ui calls checkout through VPC Lattice (${VPC_LATTICE_IPV4_CIDR})`,
             }),
             live: undefined,
           },
