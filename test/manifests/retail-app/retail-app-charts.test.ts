@@ -139,6 +139,25 @@ describe('application services', () => {
     expect(envFrom('ui')).toEqual([{ configMapRef: { name: 'ui' } }]);
   });
 
+  test.each([
+    ['ui', '/actuator/prometheus', true],
+    ['catalog', '/metrics', false],
+    ['carts', '/actuator/prometheus', true],
+    ['checkout', '/metrics', false],
+    ['orders', '/actuator/prometheus', true],
+  ])('%s is scraped by Prometheus at %s on 8080; JAVA_OPTS only for the Spring Boot services', (name, path, java) => {
+    const template = find('Deployment', name, name).spec.template;
+    expect(template.metadata.annotations).toEqual({
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/port': '8080',
+      'prometheus.io/path': path,
+    });
+    const env = (template.spec.containers[0].env ?? []) as { name: string; value?: string }[];
+    expect(env.filter((variable) => variable.name === 'JAVA_OPTS')).toEqual(
+      java ? [{ name: 'JAVA_OPTS', value: '-XX:MaxRAMPercentage=75.0 -Djava.security.egd=file:/dev/urandom' }] : [],
+    );
+  });
+
   test('points the ui at the four backend services', () => {
     expect(find('ConfigMap', 'ui', 'ui').data).toEqual({
       RETAIL_UI_ENDPOINTS_CATALOG: 'http://catalog.catalog.svc:80',
