@@ -1,15 +1,57 @@
-import * as path from 'node:path';
-import { CustomResource, Duration, Stack } from 'aws-cdk-lib';
+import { type CfnResource, CustomResource, Duration, Stack } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsCliLayer } from 'aws-cdk-lib/lambda-layer-awscli';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { setOwnServiceTimeout } from './custom-resource-timeouts';
+import { KUBECTL_HANDLERS_DIR } from './kubectl-handlers-asset';
 import { acknowledgeFinding, acknowledgeManagedPolicies } from './nag-acknowledgements';
 
-/** CloudFormation type of the resource (the base's custom resource timeouts apply to it). */
+/** CloudFormation type of the resource. */
 export const REMOTE_MANIFEST_RESOURCE_TYPE = 'Custom::RemoteKubernetesManifest';
+
+/** Bounds of each step of the handler, passed to it as environment variables. */
+export interface RemoteManifestLimits {
+  readonly downloadAttempts: number;
+  readonly downloadTimeoutSeconds: number;
+  readonly kubectlTimeoutSeconds: number;
+  readonly establishedTimeoutSeconds: number;
+}
+
+export const REMOTE_MANIFEST_LIMITS: RemoteManifestLimits = {
+  downloadAttempts: 3,
+  downloadTimeoutSeconds: 60,
+  /** `--request-timeout` of every kubectl call (and the bound of `aws eks update-kubeconfig`). */
+  kubectlTimeoutSeconds: 60,
+  /** How long apply waits for the CRDs to be Established, and delete for the objects to go. */
+  establishedTimeoutSeconds: 120,
+};
+
+/** Slack for the Lambda runtime and the Provider framework around the handler's own bounded steps. */
+const HANDLER_SLACK = Duration.minutes(1);
+const FRAMEWORK_SLACK = Duration.minutes(2);
+
+/**
+ * The longest a Create, Update or Delete can take with those bounds: every download attempt times out (with the
+ * handler's 2 s x attempt back-off between them), then the login, the apply or delete, and the wait run to their limits.
+ */
+export function remoteManifestWorstCase(limits: RemoteManifestLimits = REMOTE_MANIFEST_LIMITS): Duration {
+  const backoff = Array.from({ length: limits.downloadAttempts - 1 }, (_, index) => 2 * (index + 1)).reduce(
+    (sum, seconds) => sum + seconds,
+    0,
+  );
+  const downloads = limits.downloadAttempts * limits.downloadTimeoutSeconds + backoff;
+  const login = limits.kubectlTimeoutSeconds;
+  const applyOrDelete = limits.kubectlTimeoutSeconds + limits.establishedTimeoutSeconds;
+  return Duration.seconds(downloads + login + applyOrDelete);
+}
+
+/** The function's timeout: the worst case plus slack, so the handler always reports its own failure. */
+export const REMOTE_MANIFEST_FUNCTION_TIMEOUT = remoteManifestWorstCase().plus(HANDLER_SLACK);
+/** The resource's CloudFormation ServiceTimeout: longer than the function and the framework around it. */
+export const REMOTE_MANIFEST_SERVICE_TIMEOUT = REMOTE_MANIFEST_FUNCTION_TIMEOUT.plus(FRAMEWORK_SLACK);
 
 export interface RemoteManifestProps {
   /** The cluster to apply to. It must have a kubectl provider: its role (cluster admin) runs the apply. */
@@ -66,13 +108,19 @@ export class RemoteManifest extends Construct {
     const handler = new lambda.Function(this, 'Handler', {
       description: `Applies ${props.url} to the cluster after checking its SHA-256`,
       runtime: lambda.Runtime.determineLatestPythonRuntime(this),
-      handler: 'index.on_event',
-      code: lambda.Code.fromAsset(path.join(__dirname, 'remote-manifest-handler')),
+      handler: 'remote_manifest.on_event',
+      code: lambda.Code.fromAsset(KUBECTL_HANDLERS_DIR),
       layers: [new AwsCliLayer(this, 'AwsCliLayer'), props.kubectlLayer],
       role: provider.role,
-      timeout: Duration.minutes(5),
+      timeout: REMOTE_MANIFEST_FUNCTION_TIMEOUT,
       memorySize: 1024,
-      environment: { AWS_STS_REGIONAL_ENDPOINTS: 'regional' },
+      environment: {
+        AWS_STS_REGIONAL_ENDPOINTS: 'regional',
+        DOWNLOAD_ATTEMPTS: String(REMOTE_MANIFEST_LIMITS.downloadAttempts),
+        DOWNLOAD_TIMEOUT_SECONDS: String(REMOTE_MANIFEST_LIMITS.downloadTimeoutSeconds),
+        KUBECTL_TIMEOUT_SECONDS: String(REMOTE_MANIFEST_LIMITS.kubectlTimeoutSeconds),
+        ESTABLISHED_TIMEOUT_SECONDS: String(REMOTE_MANIFEST_LIMITS.establishedTimeoutSeconds),
+      },
       vpc: props.placement?.vpc,
       vpcSubnets: props.placement?.subnets,
       securityGroups: props.placement ? [...props.placement.securityGroups] : undefined,
@@ -106,5 +154,6 @@ export class RemoteManifest extends Construct {
         DeleteOnRemoval: String(props.deleteOnRemoval ?? true),
       },
     });
+    setOwnServiceTimeout(this.resource.node.defaultChild as CfnResource, REMOTE_MANIFEST_SERVICE_TIMEOUT);
   }
 }

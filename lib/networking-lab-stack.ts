@@ -20,7 +20,7 @@ import { deployChart } from '../constructs/chart-manifest';
 import { CustomResourceTimeouts } from '../constructs/custom-resource-timeouts';
 import { ExternalSecretsOperator } from '../constructs/external-secrets-operator';
 import { VpcCniEniSweeper } from '../constructs/vpc-cni-eni-sweeper';
-import type { AppServiceName } from '../manifests/retail-app/retail-app-components';
+import { APP_SERVICE_NAMES, type AppServiceName } from '../manifests/retail-app/retail-app-components';
 import { mergeRetailAppCustomizations } from '../manifests/retail-app/retail-app-customization';
 import { RetailNamespacesChart } from '../manifests/retail-app/retail-namespaces-chart';
 
@@ -136,8 +136,9 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
     });
     for (const component of Object.values(this.retailApp.components)) component.node.addDependency(coreDns);
     for (const { result } of results) {
-      for (const construct of result.afterRetailApp ?? []) {
-        construct.node.addDependency(...Object.values(this.retailApp.components));
+      for (const { constructs, components } of result.afterRetailApp ?? []) {
+        const needed = (components ?? APP_SERVICE_NAMES).map((name) => this.retailApp.components[name]);
+        for (const construct of constructs) construct.node.addDependency(...needed);
       }
     }
 

@@ -24,8 +24,14 @@ export interface ModuleResult {
   readonly retailApp?: RetailAppCustomization;
   /** Per retail component, what its objects must be created after (and deleted before). */
   readonly retailAppDependencies?: Partial<Record<AppServiceName, readonly IDependable[]>>;
-  /** Constructs of the module the base creates after every retail app component (and deletes before them). */
-  readonly afterRetailApp?: readonly IConstruct[];
+  /**
+   * Constructs of the module the base creates after retail app components (and deletes before them): each entry
+   * names the components it needs, or every component when `components` is omitted.
+   */
+  readonly afterRetailApp?: readonly {
+    readonly constructs: readonly IConstruct[];
+    readonly components?: readonly AppServiceName[];
+  }[];
 }
 
 /** One lab module: data the base reads before any construct exists, and a factory for its nested stack. */

@@ -4,10 +4,15 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import {
+  REMOTE_MANIFEST_FUNCTION_TIMEOUT,
+  REMOTE_MANIFEST_LIMITS,
   REMOTE_MANIFEST_RESOURCE_TYPE,
+  REMOTE_MANIFEST_SERVICE_TIMEOUT,
   RemoteManifest,
   type RemoteManifestProps,
+  remoteManifestWorstCase,
 } from '../../constructs/remote-manifest';
+import { SERVICE_TIMEOUT_PROPERTY } from '../../constructs/custom-resource-timeouts';
 
 const SHA = 'AB'.repeat(32);
 
@@ -38,7 +43,7 @@ const manifest = new RemoteManifest(stack, 'Crds', {
 });
 const template = Template.fromStack(stack);
 const handler = Object.values(
-  template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.on_event' } }),
+  template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'remote_manifest.on_event' } }),
 );
 
 describe('RemoteManifest', () => {
@@ -65,6 +70,32 @@ describe('RemoteManifest', () => {
     expect(handler[0].Properties.VpcConfig).toEqual({
       SecurityGroupIds: [stack.resolve(cluster.clusterSecurityGroupId)],
       SubnetIds: stack.resolve(cluster.vpc.privateSubnets.map((subnet) => subnet.subnetId)),
+    });
+  });
+
+  test('the worst case counts every download attempt timing out, the back-off, login, apply and the CRD wait', () => {
+    // 3 x 60 s downloads + 2 s + 4 s back-off + 60 s login + 60 s apply + 120 s wait.
+    expect(remoteManifestWorstCase().toSeconds()).toBe(3 * 60 + 6 + 60 + 60 + 120);
+    expect(remoteManifestWorstCase({ ...REMOTE_MANIFEST_LIMITS, downloadAttempts: 1 }).toSeconds()).toBe(
+      60 + 60 + 60 + 120,
+    );
+  });
+
+  test('the function outlasts the handler worst case and CloudFormation outlasts the function', () => {
+    const properties = handler[0].Properties;
+    expect(properties.Timeout).toBeGreaterThan(remoteManifestWorstCase().toSeconds());
+    expect(properties.Timeout).toBe(REMOTE_MANIFEST_FUNCTION_TIMEOUT.toSeconds());
+    const [resource] = Object.values(template.findResources(REMOTE_MANIFEST_RESOURCE_TYPE));
+    expect(resource.Properties[SERVICE_TIMEOUT_PROPERTY]).toBe(REMOTE_MANIFEST_SERVICE_TIMEOUT.toSeconds());
+    expect(REMOTE_MANIFEST_SERVICE_TIMEOUT.toSeconds()).toBeGreaterThan(properties.Timeout);
+  });
+
+  test('passes the step bounds to the handler', () => {
+    expect(handler[0].Properties.Environment.Variables).toMatchObject({
+      DOWNLOAD_ATTEMPTS: '3',
+      DOWNLOAD_TIMEOUT_SECONDS: '60',
+      KUBECTL_TIMEOUT_SECONDS: '60',
+      ESTABLISHED_TIMEOUT_SECONDS: '120',
     });
   });
 

@@ -52,6 +52,6 @@ export const HYBRID_NODES_MODULE: LabModuleDefinition = {
     const stack = new HybridNodesStack(scope, 'HybridNodes', { foundation });
     // The host joins after the retail app is scheduled, so its pods land on EC2 nodes as in the workshop, where the
     // hybrid node is added to a running cluster (nginx and cloud bursting then prefer it).
-    return { stack, afterRetailApp: [stack.host.instance] };
+    return { stack, afterRetailApp: [{ constructs: [stack.host.instance] }] };
   },
 };

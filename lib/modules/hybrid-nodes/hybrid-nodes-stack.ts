@@ -12,6 +12,7 @@ import { RemoteNetwork, remoteNodeSubnetCidr } from './remote-network';
 import { deployChart } from '../../../constructs/chart-manifest';
 import { acknowledgeManagedPolicies } from '../../../constructs/nag-acknowledgements';
 import { SimulatedOnPremHost } from '../../../constructs/simulated-on-prem-host';
+import { ReadyNodesWait } from '../../../constructs/ready-nodes-wait';
 import { SsmHybridActivation } from '../../../constructs/ssm-hybrid-activation';
 import { TransitGatewayLink } from '../../../constructs/transit-gateway-link';
 import { CloudBurstingChart } from '../../../manifests/hybrid-nodes/cloud-bursting-chart';
@@ -19,7 +20,9 @@ import { CILIUM_CHART, KYVERNO_CHART } from '../../../manifests/hybrid-nodes/hyb
 import { NginxRemoteChart } from '../../../manifests/hybrid-nodes/nginx-remote-chart';
 import { NginxRemoteIngressChart } from '../../../manifests/hybrid-nodes/nginx-remote-ingress-chart';
 import { PodDeletionCostPolicyChart } from '../../../manifests/hybrid-nodes/pod-deletion-cost-policy-chart';
+import { COMPUTE_TYPE_LABEL, HYBRID_COMPUTE_TYPE } from '../../../manifests/well-known-labels';
 import { isModuleEnabled } from '../../config/lab-config';
+import { kubectlLayerFor } from '../../kubectl-layer';
 import type { LabFoundation } from '../../lab-foundation';
 
 /** Ubuntu 24.04 amd64 (gp3) AMI id, published by Canonical as a public SSM parameter (the workshop's host). */
@@ -31,6 +34,12 @@ export const UBUNTU_ROOT_DEVICE = '/dev/sda1';
 export const ATTACHMENTS = { lab: 'LabVpcAttachment', remote: 'RemoteVpcAttachment' } as const;
 /** Tag key the SSM activation (and so the registered node) carries, scoping `ssm:DeregisterManagedInstance`. */
 export const ACTIVATION_SCOPE_TAG_KEY = 'EKSClusterARN';
+/**
+ * How long the deployment waits for the hybrid node to be Ready: the host boots, installs the AWS CLI and nodeadm,
+ * runs `nodeadm install` (containerd, kubelet, the SSM agent: several minutes) and `nodeadm init`, then Cilium
+ * starts on it. The workshop waits 2 minutes after installing Cilium on a node that has already joined.
+ */
+export const HYBRID_NODE_READY_TIMEOUT = Duration.minutes(30);
 /** Warning id when the lab's Ingress is left out because the AWS Load Balancer Controller is off. */
 export const INGRESS_SKIPPED_WARNING = 'hybrid-nodes:ingress-skipped';
 
@@ -53,6 +62,8 @@ export class HybridNodesStack extends NestedStack {
   readonly host: SimulatedOnPremHost;
   readonly nodeSecurityGroup: ec2.SecurityGroup;
   readonly cilium: eks.HelmChart;
+  /** Deploy-time wait until the hybrid node is Ready (registered, and Cilium runs on it). */
+  readonly hybridNodeReady: ReadyNodesWait;
   readonly nginxRemote: eks.KubernetesManifest;
   readonly cloudBursting: eks.KubernetesManifest;
   readonly ingress?: eks.KubernetesManifest;
@@ -257,18 +268,30 @@ export class HybridNodesStack extends NestedStack {
     });
     this.cilium.node.addDependency(this.host.instance);
 
+    // The node registers NotReady (no CNI) once nodeadm init has run, minutes after the instance exists, and turns
+    // Ready when the Cilium agent runs on it. The lab's workloads only prefer the hybrid node: created before it is
+    // Ready, they would be scheduled on EC2 nodes and stay there. So they wait for it at deploy time.
+    this.hybridNodeReady = new ReadyNodesWait(this, 'HybridNodeReady', {
+      cluster,
+      kubectlLayer: kubectlLayerFor(this, 'KubectlLayer', config.kubernetesVersion.version),
+      labelSelector: `${COMPUTE_TYPE_LABEL}=${HYBRID_COMPUTE_TYPE}`,
+      count: 1,
+      timeout: HYBRID_NODE_READY_TIMEOUT,
+    });
+    this.hybridNodeReady.resource.node.addDependency(this.host.instance, this.cilium);
+
     // --- Workloads ---
     const manifests = new Cdk8sApp();
     this.nginxRemote = deployChart(this, 'NginxRemote', {
       cluster,
       chart: new NginxRemoteChart(manifests, 'NginxRemote'),
     });
-    this.nginxRemote.node.addDependency(this.cilium);
+    this.nginxRemote.node.addDependency(this.hybridNodeReady.resource);
     this.cloudBursting = deployChart(this, 'CloudBursting', {
       cluster,
       chart: new CloudBurstingChart(manifests, 'CloudBursting'),
     });
-    this.cloudBursting.node.addDependency(this.cilium);
+    this.cloudBursting.node.addDependency(this.hybridNodeReady.resource);
 
     if (hybridNodesIngressEnabled(config)) {
       const controller = foundation.loadBalancerController;

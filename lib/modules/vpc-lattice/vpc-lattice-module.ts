@@ -66,6 +66,9 @@ export const VPC_LATTICE_MODULE: LabModuleDefinition = {
         },
       },
       retailAppDependencies: { ui: [stack.routeDns] },
+      // The route and the TargetGroupPolicy name the Service checkout/checkout as a backend: created after it (the
+      // controller would otherwise reconcile a route without its backend) and deleted before it.
+      afterRetailApp: [{ constructs: [stack.targetPolicies, stack.route], components: ['checkout'] }],
     };
   },
 };

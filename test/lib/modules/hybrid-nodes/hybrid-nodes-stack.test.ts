@@ -574,12 +574,22 @@ describe('workloads', () => {
     for (const object of objects) expect(kubernetesValidationErrors(object)).toEqual([]);
   });
 
-  test('both workloads are applied after Cilium and deleted before it', () => {
+  test('both workloads are applied only once the hybrid node is Ready, so their preferred affinity can place them on it', () => {
+    const wait = idOf(stack.hybridNodeReady.resource);
     for (const manifest of [stack.nginxRemote, stack.cloudBursting]) {
-      expect(dependsOnOf(idOf(manifest.node.defaultChild as CfnResource))).toContain(
-        idOf(stack.cilium.node.defaultChild as CfnResource),
-      );
+      expect(dependsOnOf(idOf(manifest.node.defaultChild as CfnResource))).toContain(wait);
     }
+  });
+
+  test('the deploy-time wait asks for one Ready node labelled hybrid, after the host and Cilium exist', () => {
+    const wait = idOf(stack.hybridNodeReady.resource);
+    expect(nestedJson.Resources[wait].Properties).toMatchObject({
+      LabelSelector: 'eks.amazonaws.com/compute-type=hybrid',
+      Count: '1',
+    });
+    expect(dependsOnOf(wait)).toEqual(
+      expect.arrayContaining([idOf(stack.host.instance), idOf(stack.cilium.node.defaultChild as CfnResource)]),
+    );
   });
 });
 

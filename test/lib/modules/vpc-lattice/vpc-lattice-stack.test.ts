@@ -8,6 +8,7 @@ import {
   VPC_LATTICE_STACK_ID,
 } from '../../../../lib/modules/vpc-lattice/vpc-lattice-stack';
 import { type CfnTemplate, dependsOn } from '../../../../lib/verify/cfn-template';
+import { DeployOrder } from '../../../../lib/verify/deploy-order';
 import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
 import { Match, nestedTemplate, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
 
@@ -310,6 +311,18 @@ describe('creation order (deletion is the reverse)', () => {
     expect(nestedDependsOn(cfn.route())).toEqual(
       expect.arrayContaining([cfn.policies(), cfn.checkoutV2(), cfn.gateway(), cfn.controller(), cfn.crds()]),
     );
+  });
+
+  test('the HTTPRoute and the TargetGroupPolicies come after their backend Service checkout/checkout (and go before it)', () => {
+    const order = new DeployOrder(lab.templates);
+    const backend = manifestOf('Service', 'checkout', 'checkout');
+    expect(backend.stackPath).toBe('NetworkingLabStack');
+    for (const [kind, name, namespace] of [
+      ['HTTPRoute', 'checkoutroute', 'checkout'],
+      ['TargetGroupPolicy', 'checkout-policy', 'checkout'],
+    ] as const) {
+      expect(order.createdAfter(manifestOf(kind, name, namespace), backend)).toBe(true);
+    }
   });
 
   test('the DNS name is read after the HTTPRoute exists', () => {

@@ -14,24 +14,20 @@ is logged, never fatal, because the objects disappear with the cluster anyway.
 """
 import hashlib
 import json
-import logging
 import os
-import subprocess
 import time
 import urllib.request
 
-logger = logging.getLogger()
-logger.setLevel(logging.INFO)
+from kubectl_session import OUTDIR, kubectl, logger, login
 
-# kubectl and the AWS CLI come from the kubectl and AWS CLI Lambda layers (the same paths as aws-eks-v2's handler).
-os.environ['PATH'] = '/opt/kubectl:/opt/awscli:' + os.environ.get('PATH', '')
-
-OUTDIR = os.environ.get('TEST_OUTDIR', '/tmp')
-KUBECONFIG = os.path.join(OUTDIR, 'kubeconfig')
 MANIFEST = os.path.join(OUTDIR, 'remote-manifest.yaml')
 FIELD_MANAGER = 'eks-networking-lab'
-DOWNLOAD_ATTEMPTS = 3
-ESTABLISHED_TIMEOUT = '120s'
+# Bounds of every step, set by the construct (constructs/remote-manifest.ts), which sizes the function's timeout and
+# the resource's CloudFormation ServiceTimeout from them so the handler always answers before either runs out.
+DOWNLOAD_ATTEMPTS = int(os.environ.get('DOWNLOAD_ATTEMPTS', '3'))
+DOWNLOAD_TIMEOUT_SECONDS = int(os.environ.get('DOWNLOAD_TIMEOUT_SECONDS', '60'))
+KUBECTL_TIMEOUT = f"{os.environ.get('KUBECTL_TIMEOUT_SECONDS', '60')}s"
+ESTABLISHED_TIMEOUT = f"{os.environ.get('ESTABLISHED_TIMEOUT_SECONDS', '120')}s"
 
 
 class ChecksumMismatch(Exception):
@@ -57,7 +53,7 @@ def download(url, opener=urllib.request.urlopen, attempts=DOWNLOAD_ATTEMPTS, sle
     last = None
     for attempt in range(1, attempts + 1):
         try:
-            with opener(url, timeout=60) as response:
+            with opener(url, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:
                 return response.read()
         except Exception as error:  # network errors are retried, then reported
             last = error
@@ -73,23 +69,6 @@ def crd_names(apply_output):
     return [line.strip()[len(prefix):] for line in apply_output.splitlines() if line.strip().startswith(prefix)]
 
 
-def run(args):
-    logger.info('running %s', args)
-    result = subprocess.run(args, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f'{" ".join(args[:3])} failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}')
-    return result.stdout
-
-
-def login(cluster_name):
-    run(['aws', 'eks', 'update-kubeconfig', '--name', cluster_name, '--kubeconfig', KUBECONFIG])
-    os.chmod(KUBECONFIG, 0o600)
-
-
-def kubectl(*args):
-    return run(['kubectl', '--kubeconfig', KUBECONFIG, *args])
-
-
 def fetch(props):
     content = download(props['Url'])
     digest = verify(content, props['Sha256'], props['Url'])
@@ -101,7 +80,8 @@ def fetch(props):
 def apply(props):
     digest = fetch(props)
     login(props['ClusterName'])
-    output = kubectl('apply', '--server-side', '--force-conflicts', f'--field-manager={FIELD_MANAGER}', '-f', MANIFEST, '-o', 'name')
+    output = kubectl('apply', '--server-side', '--force-conflicts', f'--field-manager={FIELD_MANAGER}',
+                     f'--request-timeout={KUBECTL_TIMEOUT}', '-f', MANIFEST, '-o', 'name')
     crds = crd_names(output)
     if crds:
         kubectl('wait', '--for=condition=Established', f'--timeout={ESTABLISHED_TIMEOUT}', *[f'crd/{name}' for name in crds])
@@ -115,7 +95,8 @@ def delete(props):
     try:
         fetch(props)
         login(props['ClusterName'])
-        kubectl('delete', '-f', MANIFEST, '--ignore-not-found=true', '--wait=true', '--timeout=120s')
+        kubectl('delete', '-f', MANIFEST, '--ignore-not-found=true', '--wait=true', f'--timeout={ESTABLISHED_TIMEOUT}',
+                f'--request-timeout={KUBECTL_TIMEOUT}')
     except Exception as error:  # the objects go with the cluster; never block a stack deletion on them
         logger.warning('delete of %s failed, objects left in place: %s', props.get('Url'), error)
 

@@ -1,4 +1,4 @@
-"""Unit tests of constructs/remote-manifest-handler/index.py (run by test/constructs/remote-manifest-handler.test.ts)."""
+"""Unit tests of constructs/kubectl-handlers/remote_manifest.py (run by test/constructs/kubectl-handlers.test.ts)."""
 import hashlib
 import io
 import os
@@ -10,11 +10,12 @@ from unittest import mock
 # Keep the handler directory (a Lambda asset) free of __pycache__.
 sys.dont_write_bytecode = True
 
-HANDLER_DIR = os.path.join(os.path.dirname(__file__), '..', '..', '..', 'constructs', 'remote-manifest-handler')
+HANDLER_DIR = os.path.join(os.path.dirname(__file__), '..', '..', '..', 'constructs', 'kubectl-handlers')
 sys.path.insert(0, os.path.abspath(HANDLER_DIR))
 os.environ['TEST_OUTDIR'] = tempfile.mkdtemp()
 
-import index  # noqa: E402
+import kubectl_session  # noqa: E402
+import remote_manifest as index  # noqa: E402
 
 CONTENT = b'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n'
 DIGEST = hashlib.sha256(CONTENT).hexdigest()
@@ -77,9 +78,9 @@ class EventTest(unittest.TestCase):
             return self.outputs.get(verb, '')
 
         patches = [
-            mock.patch.object(index, 'run', side_effect=run),
+            mock.patch.object(kubectl_session, 'run', side_effect=run),
             mock.patch.object(index, 'download', return_value=CONTENT),
-            mock.patch.object(index.os, 'chmod'),
+            mock.patch.object(kubectl_session.os, 'chmod'),
         ]
         for patch in patches:
             patch.start()
