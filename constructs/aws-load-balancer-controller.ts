@@ -4,25 +4,15 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, type IDependable } from 'constructs';
-import { CLOUD_NODES_ONLY_AFFINITY } from './cloud-node-affinity';
+import type { HelmReleaseSpec } from './helm-release-spec';
 import { acknowledgePublishedPolicyWildcards } from './nag-acknowledgements';
 import { PodIdentityRole } from './pod-identity-role';
 
-/**
- * AWS Load Balancer Controller release, pinned. The eks-charts chart version follows the controller version from
- * 3.0.0 on (aws/eks-charts PR #1297).
- */
-export const AWS_LOAD_BALANCER_CONTROLLER = {
-  version: 'v3.2.2',
-  chartVersion: '3.2.2',
-  repository: 'https://aws.github.io/eks-charts',
-  chart: 'aws-load-balancer-controller',
-  namespace: 'kube-system',
-  serviceAccount: 'aws-load-balancer-controller',
-} as const;
+/** The controller's ServiceAccount (created by the chart, associated with the Pod Identity role). */
+export const LOAD_BALANCER_CONTROLLER_SERVICE_ACCOUNT = 'aws-load-balancer-controller';
 
 /**
- * The IAM policy the controller publishes for that version (`docs/install/iam_policy.json` of
+ * The IAM policy the controller publishes for a version (`docs/install/iam_policy.json` of
  * kubernetes-sigs/aws-load-balancer-controller), as shipped with aws-cdk-lib for its own AlbController.
  */
 export function loadBalancerControllerPolicyJson(version: string): { Statement: object[] } {
@@ -33,6 +23,17 @@ export function loadBalancerControllerPolicyJson(version: string): { Statement: 
 
 export interface AwsLoadBalancerControllerProps {
   readonly cluster: eks.Cluster;
+  /** The chart to install. */
+  readonly chart: HelmReleaseSpec;
+  /** The controller version (`v3.5.0`), named in the role's description. */
+  readonly controllerVersion: string;
+  /**
+   * The version whose published IAM policy aws-cdk-lib ships (`alb-iam_policy-<version>.json`). The same as
+   * `controllerVersion` unless the policy did not change since a version aws-cdk-lib ships.
+   */
+  readonly policyVersion: string;
+  /** Pod affinity (e.g. to keep the controller off hybrid nodes). It replaces the chart's default anti-affinity. */
+  readonly affinity: Readonly<Record<string, unknown>>;
   /** What must exist before the controller's pods start (nodes, the Pod Identity agent). */
   readonly after: readonly IDependable[];
 }
@@ -49,12 +50,12 @@ export class AwsLoadBalancerController extends Construct {
     super(scope, id);
     const identity = new PodIdentityRole(this, 'Identity', {
       cluster: props.cluster,
-      namespace: AWS_LOAD_BALANCER_CONTROLLER.namespace,
-      serviceAccount: AWS_LOAD_BALANCER_CONTROLLER.serviceAccount,
-      description: `AWS Load Balancer Controller ${AWS_LOAD_BALANCER_CONTROLLER.version}`,
+      namespace: props.chart.namespace,
+      serviceAccount: LOAD_BALANCER_CONTROLLER_SERVICE_ACCOUNT,
+      description: `AWS Load Balancer Controller ${props.controllerVersion}`,
     });
     this.role = identity.role;
-    const policyJson = loadBalancerControllerPolicyJson(AWS_LOAD_BALANCER_CONTROLLER.version);
+    const policyJson = loadBalancerControllerPolicyJson(props.policyVersion);
     const policy = new iam.Policy(this, 'Policy', {
       document: iam.PolicyDocument.fromJson(policyJson),
       roles: [this.role],
@@ -62,16 +63,16 @@ export class AwsLoadBalancerController extends Construct {
     acknowledgePublishedPolicyWildcards(
       policy,
       policyJson as never,
-      `The AWS Load Balancer Controller ${AWS_LOAD_BALANCER_CONTROLLER.version} IAM policy as the controller publishes it: it creates load balancers, target groups and security groups whose names are not known in advance, and scopes writes by the elbv2.k8s.aws/cluster tag conditions.`,
+      `The AWS Load Balancer Controller ${props.controllerVersion} IAM policy as the controller publishes it: it creates load balancers, target groups and security groups whose names are not known in advance, and scopes writes by the elbv2.k8s.aws/cluster tag conditions.`,
     );
 
     this.chart = new eks.HelmChart(this, 'Chart', {
       cluster: props.cluster,
-      repository: AWS_LOAD_BALANCER_CONTROLLER.repository,
-      chart: AWS_LOAD_BALANCER_CONTROLLER.chart,
-      version: AWS_LOAD_BALANCER_CONTROLLER.chartVersion,
-      release: 'aws-load-balancer-controller',
-      namespace: AWS_LOAD_BALANCER_CONTROLLER.namespace,
+      repository: props.chart.repository,
+      chart: props.chart.chart,
+      version: props.chart.version,
+      release: props.chart.release,
+      namespace: props.chart.namespace,
       // Its webhooks must serve before any Service or Ingress it manages is created.
       wait: true,
       timeout: Duration.minutes(10),
@@ -79,8 +80,8 @@ export class AwsLoadBalancerController extends Construct {
         clusterName: props.cluster.clusterName,
         region: Stack.of(this).region,
         vpcId: props.cluster.vpc.vpcId,
-        serviceAccount: { create: true, name: AWS_LOAD_BALANCER_CONTROLLER.serviceAccount },
-        affinity: CLOUD_NODES_ONLY_AFFINITY,
+        serviceAccount: { create: true, name: LOAD_BALANCER_CONTROLLER_SERVICE_ACCOUNT },
+        affinity: props.affinity,
       },
     });
     this.chart.node.addDependency(identity.association, policy, ...props.after);

@@ -3,6 +3,7 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { App as Cdk8sApp } from 'cdk8s';
 import type { Construct, IDependable } from 'constructs';
+import { orderAfterFailClosedWebhooks } from './base/admission-ordering';
 import { LabCluster } from './base/lab-cluster';
 import { LAB_CREATED_BY, LAB_TAG_KEYS } from './base/lab-tags';
 import { addLabNodeGroup } from './base/lab-node-group';
@@ -141,6 +142,9 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
         for (const construct of constructs) construct.node.addDependency(...needed);
       }
     }
+
+    // Last, once every module has added its objects: whatever a fail-closed webhook intercepts waits for its part.
+    orderAfterFailClosedWebhooks(this);
 
     new CfnOutput(this, 'NodeGroupMaxPods', {
       description: 'Kubelet max pods EKS computes for each managed node group (node group name: pods)',

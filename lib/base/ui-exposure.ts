@@ -3,9 +3,15 @@ import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { App as Cdk8sApp } from 'cdk8s';
 import { Construct, type IDependable } from 'constructs';
 import { AwsLoadBalancerController } from '../../constructs/aws-load-balancer-controller';
+import { CLOUD_NODES_ONLY_AFFINITY } from '../../constructs/cloud-node-affinity';
 import { deployChart } from '../../constructs/chart-manifest';
 import { APP_SERVICES } from '../../manifests/retail-app/retail-app-components';
 import { UI_NLB_NAME, UiNlbChart } from '../../manifests/ui-exposure/ui-nlb-chart';
+import {
+  AWS_LOAD_BALANCER_CONTROLLER_PART,
+  AWS_LOAD_BALANCER_CONTROLLER_POLICY_VERSION,
+} from '../third-party/aws-load-balancer-controller-part';
+import { helmReleaseOf } from '../third-party/helm-release-of';
 
 export interface UiExposureProps {
   readonly cluster: eks.Cluster;
@@ -29,8 +35,34 @@ export class UiExposure extends Construct {
 
   constructor(scope: Construct, id: string, props: UiExposureProps) {
     super(scope, id);
+    const part = AWS_LOAD_BALANCER_CONTROLLER_PART;
+    const chart = helmReleaseOf(part);
     this.controller = new AwsLoadBalancerController(this, 'LoadBalancerController', {
       cluster: props.cluster,
+      chart,
+      controllerVersion: part.version.appVersion ?? part.version.pinned,
+      policyVersion: AWS_LOAD_BALANCER_CONTROLLER_POLICY_VERSION,
+      // Setting an affinity replaces the chart's default (a preferred anti-affinity spreading the two replicas over
+      // nodes, helm/aws-load-balancer-controller/templates/deployment.yaml), so it is kept beside the hybrid rule.
+      affinity: {
+        ...CLOUD_NODES_ONLY_AFFINITY,
+        podAntiAffinity: {
+          preferredDuringSchedulingIgnoredDuringExecution: [
+            {
+              weight: 100,
+              podAffinityTerm: {
+                labelSelector: {
+                  matchExpressions: [
+                    // The chart labels its pods with its name (the `aws-load-balancer-controller.name` helper).
+                    { key: 'app.kubernetes.io/name', operator: 'In', values: [chart.chart] },
+                  ],
+                },
+                topologyKey: 'kubernetes.io/hostname',
+              },
+            },
+          ],
+        },
+      },
       after: props.controllerAfter,
     });
     const manifests = new Cdk8sApp();

@@ -20,6 +20,8 @@ import { readNetworkPoliciesSettings } from '../modules/network-policies/network
 import { readPrefixDelegationSettings } from '../modules/prefix-delegation/prefix-delegation-settings';
 import { readVpcLatticeSettings } from '../modules/vpc-lattice/vpc-lattice-settings';
 import { plannedNodeGroups } from '../node-groups/planned-node-groups';
+import { labParts } from '../lab-parts';
+import { unsupportedParts } from '../third-party/kubernetes-support';
 
 /** The Kubernetes service CIDR the cluster is created with (set explicitly so the remote networks can avoid it). */
 export const SERVICE_IPV4_CIDR = '172.20.0.0/16';
@@ -275,7 +277,22 @@ export function readLabConfig(
   warnAboutIdleModuleKeys(reader, config, warnings);
   const nodeGroups = plannedNodeGroups(config);
   for (const name of config.modules) moduleDefinition(name).validate(config, nodeGroups);
+  checkPartsSupportKubernetes(config);
   return deepFreeze(config);
+}
+
+/** Every third-party part this configuration installs must support the cluster's Kubernetes version. */
+function checkPartsSupportKubernetes(config: LabConfig): void {
+  const version = config.kubernetesVersion.version;
+  const unsupported = unsupportedParts(labParts(config), version);
+  if (unsupported.length > 0) {
+    throw new LabConfigError(
+      BASE_KEYS.kubernetesVersion,
+      version,
+      'a Kubernetes version every part this configuration installs supports',
+      `${unsupported.join('; ')}.`,
+    );
+  }
 }
 
 function checkExposure(config: LabConfig, warnings: ConfigWarning[]): void {

@@ -3,6 +3,7 @@ import type { Construct, IConstruct, IDependable } from 'constructs';
 import type { ContextKeySpec } from '../config/context-key-spec';
 import type { LabConfig } from '../config/lab-config';
 import type { LabFoundation } from '../lab-foundation';
+import type { PartContract } from '../third-party/part-contract';
 import type { NodeGroupPlan } from '../node-groups/node-group-plan';
 import type { AppServiceName } from '../../manifests/retail-app/retail-app-components';
 import type { RetailAppCustomization } from '../../manifests/retail-app/retail-app-customization';
@@ -53,6 +54,8 @@ export interface LabModuleDefinition {
   nodeGroups(config: LabConfig): readonly NodeGroupPlan[];
   /** Cross-key checks that need the whole config and the planned node groups; throw LabConfigError. */
   validate(config: LabConfig, nodeGroups: readonly NodeGroupPlan[]): void;
+  /** Third-party parts the module installs with this config (their contracts: lib/third-party). */
+  parts?(config: LabConfig): readonly PartContract[];
   /** What `npm run verify` checks for this module (offline, and live with `--live`). */
   expectations(config: LabConfig): readonly LabExpectation[];
   create(scope: Construct, foundation: LabFoundation): ModuleResult;

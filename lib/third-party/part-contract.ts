@@ -102,10 +102,16 @@ export interface PartVersion {
   readonly workshop?: { readonly version: string; readonly whyDifferent: string };
 }
 
-/** Inclusive range of Kubernetes minor versions (`1.31`) the pinned version supports. */
+/**
+ * Inclusive range of Kubernetes minor versions (`1.31`) the pinned version supports. Where a project states no
+ * upper bound, the maximum is the newest version it is built or tested against (the minor of its client-go): the
+ * lab does not run a part on a Kubernetes it has never seen.
+ */
 export interface KubernetesSupport {
   readonly min: string;
   readonly max: string;
+  /** How the range was read (a compatibility matrix, a documented minimum, the client-go version). */
+  readonly basis: string;
   readonly source: FactSource;
 }
 

@@ -30,25 +30,8 @@ export const CLOUD_BURSTING = {
   replicas: 3,
 } as const;
 
-/** Cilium as the lab installs it (`helm install cilium cilium/cilium --version 1.17.1 --namespace cilium`). */
-export const CILIUM_CHART = {
-  repository: 'https://helm.cilium.io/',
-  chart: 'cilium',
-  release: 'cilium',
-  version: '1.17.1',
-  namespace: 'cilium',
-  /** Per-node pod CIDR size (`clusterPoolIPv4MaskSize`): a /25, 128 addresses per node. */
-  podCidrMaskSize: 25,
-} as const;
-
-/** Kyverno as the lab installs it (`helm install kyverno kyverno/kyverno --version 3.3.7 -n kyverno`). */
-export const KYVERNO_CHART = {
-  repository: 'https://kyverno.github.io/kyverno/',
-  chart: 'kyverno',
-  release: 'kyverno',
-  version: '3.3.7',
-  namespace: 'kyverno',
-} as const;
+/** Cilium's per-node pod CIDR size (`clusterPoolIPv4MaskSize`): a /25, 128 addresses per node. */
+export const CILIUM_POD_CIDR_MASK_SIZE = 25;
 
 /** The pod-deletion-cost ClusterPolicy (kyverno/policy.yaml). */
 export const POD_DELETION_COST_POLICY = {

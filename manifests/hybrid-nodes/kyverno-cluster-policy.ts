@@ -43,6 +43,11 @@ export interface KyvernoRule {
 export interface KyvernoClusterPolicyProps {
   readonly name: string;
   readonly annotations?: Readonly<Record<string, string>>;
+  /**
+   * What the API server does with a request the policy's webhook cannot answer (Kyverno down).
+   * @default Fail (Kyverno's default: the request is rejected)
+   */
+  readonly failurePolicy?: 'Fail' | 'Ignore';
   readonly rules: readonly KyvernoRule[];
 }
 
@@ -53,7 +58,10 @@ export class KyvernoClusterPolicy extends ApiObject {
       apiVersion: KYVERNO_API_VERSION,
       kind: 'ClusterPolicy',
       metadata: { name: props.name, ...(props.annotations ? { annotations: { ...props.annotations } } : {}) },
-      spec: { rules: props.rules },
+      spec: {
+        ...(props.failurePolicy ? { webhookConfiguration: { failurePolicy: props.failurePolicy } } : {}),
+        rules: props.rules,
+      },
     });
   }
 }

@@ -9,12 +9,17 @@ import { COMPUTE_TYPE_LABEL, HYBRID_COMPUTE_TYPE } from '../well-known-labels';
  * `hybrid`, annotate it with `controller.kubernetes.io/pod-deletion-cost: "1"`, so a scale-down removes the
  * (cost 0) cloud pods first and the workload shrinks back onto the hybrid node. It applies to any pod bound to a
  * hybrid node, not only nginx.
+ *
+ * Beyond the workshop, the policy's webhook fails open: it intercepts every pod binding outside kube-system and
+ * kyverno, and with Kyverno's default (Fail) a Kyverno outage would leave every new pod Pending. A missed
+ * deletion-cost annotation only changes which pod a scale-down removes first.
  */
 export class PodDeletionCostPolicyChart extends Chart {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     new KyvernoClusterPolicy(this, 'Policy', {
       name: POD_DELETION_COST_POLICY.name,
+      failurePolicy: 'Ignore',
       annotations: {
         'policies.kyverno.io/title': 'Set Pod Deletion Cost',
         'policies.kyverno.io/category': 'Pod Management',

@@ -6,9 +6,9 @@ import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 
 /**
- * Gateway API versions served by the standard channel v1.2.0 CRDs: GatewayClass, Gateway and HTTPRoute are GA
- * (`gateway.networking.k8s.io/v1`); ReferenceGrant is still `v1beta1`
- * (https://gateway-api.sigs.k8s.io/reference/spec/, https://github.com/kubernetes-sigs/gateway-api/releases/tag/v1.2.0).
+ * Gateway API versions the lab writes: GatewayClass, Gateway and HTTPRoute at GA `gateway.networking.k8s.io/v1`;
+ * ReferenceGrant at `v1beta1`, which the v1.5 standard CRDs still serve beside v1 (config/crd/standard of
+ * kubernetes-sigs/gateway-api v1.5.1) and which the offline schema package models.
  */
 export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 export const GATEWAY_API_V1 = `${GATEWAY_API_GROUP}/v1` as const;

@@ -20,7 +20,7 @@ export interface LatticeGatewayChartProps {
 
 /**
  * The workshop's `controller/gatewayclass.yaml` and `controller/eks-workshop-gw.yaml`, at `gateway.networking.k8s.io/v1`
- * (the workshop's `v1beta1` is still served by the v1.2.0 CRDs, but v1 is the GA version).
+ * (the workshop writes `v1beta1`; v1 is the GA version).
  */
 export class LatticeGatewayChart extends Chart {
   readonly gatewayClass: GatewayApiObject<IGatewayClass>;

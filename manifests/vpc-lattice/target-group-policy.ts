@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 
-/** API group and version of the AWS Gateway API controller's policies (chart v1.1.7 CRDs). */
+/** API group and version of the AWS Gateway API controller's policies (the chart's CRDs, v1.1.7 to v2.1.3). */
 export const APPLICATION_NETWORKING_API_VERSION = 'application-networking.k8s.aws/v1alpha1';
 
 export type TargetGroupProtocol = 'HTTP' | 'HTTPS' | 'TCP';

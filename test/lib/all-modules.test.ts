@@ -58,9 +58,9 @@ test('network policies leave the hybrid nodes workloads alone (no policy selects
 test('controllers that need Pod Identity or serve webhooks stay off the hybrid node', () => {
   for (const release of ['aws-load-balancer-controller', 'external-secrets']) {
     const values = lab.helmReleases.find((candidate) => candidate.release === release)?.values as {
-      affinity?: unknown;
+      affinity?: { nodeAffinity?: unknown };
     };
-    expect(values.affinity).toEqual(CLOUD_NODES_ONLY_AFFINITY);
+    expect(values.affinity?.nodeAffinity).toEqual(CLOUD_NODES_ONLY_AFFINITY.nodeAffinity);
   }
 });
 

@@ -1,6 +1,10 @@
 import { remoteNodeSubnetCidr } from './remote-network';
 import { ciliumValues } from './hybrid-nodes-helm-values';
-import { CILIUM_CHART, NGINX_REMOTE, SSM_NODE_NAME_PREFIX } from '../../../manifests/hybrid-nodes/hybrid-nodes-names';
+import { NGINX_REMOTE, SSM_NODE_NAME_PREFIX } from '../../../manifests/hybrid-nodes/hybrid-nodes-names';
+import { CILIUM_PART } from '../../third-party/cilium-part';
+import { helmReleaseOf } from '../../third-party/helm-release-of';
+
+const CILIUM_CHART = helmReleaseOf(CILIUM_PART);
 import { COMPUTE_TYPE_LABEL, HYBRID_COMPUTE_TYPE } from '../../../manifests/well-known-labels';
 import { type Ipv4Cidr, numberToIpv4 } from '../../config/ipv4-cidr';
 import { isModuleEnabled, type LabConfig } from '../../config/lab-config';

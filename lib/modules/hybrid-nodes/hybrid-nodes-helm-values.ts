@@ -1,4 +1,5 @@
-import { CILIUM_CHART } from '../../../manifests/hybrid-nodes/hybrid-nodes-names';
+import { CILIUM_POD_CIDR_MASK_SIZE } from '../../../manifests/hybrid-nodes/hybrid-nodes-names';
+import { CLOUD_NODES_ONLY_AFFINITY } from '../../../constructs/cloud-node-affinity';
 import { COMPUTE_TYPE_LABEL, HYBRID_COMPUTE_TYPE } from '../../../manifests/well-known-labels';
 
 /** `requiredDuringScheduling` node affinity to the hybrid nodes (the lab's Cilium agent and operator). */
@@ -28,7 +29,7 @@ export function ciliumValues(remotePodCidr: string): Record<string, unknown> {
     ipam: {
       mode: 'cluster-pool',
       operator: {
-        clusterPoolIPv4MaskSize: CILIUM_CHART.podCidrMaskSize,
+        clusterPoolIPv4MaskSize: CILIUM_POD_CIDR_MASK_SIZE,
         clusterPoolIPv4PodCIDRList: [remotePodCidr],
       },
     },
@@ -44,14 +45,20 @@ export function ciliumValues(remotePodCidr: string): Record<string, unknown> {
 /**
  * The lab's `kyverno/values.yaml`: Kyverno must see `Pod/binding` requests (filtered out by default) and read
  * nodes, and its background controller updates pods, so the policy can annotate pods bound to a hybrid node.
+ * Beyond the workshop, every controller keeps off the hybrid node (its placement in lib/third-party/kyverno-part.ts).
  */
 export function kyvernoValues(): Record<string, unknown> {
+  const cloudOnly = CLOUD_NODES_ONLY_AFFINITY.nodeAffinity;
   return {
     config: { resourceFiltersExclude: ['[Binding,*,*]', '[Pod/binding,*,*]'] },
     admissionController: {
+      nodeAffinity: cloudOnly,
       rbac: { clusterRole: { extraResources: [{ apiGroups: [''], resources: ['nodes'], verbs: ['get'] }] } },
     },
+    cleanupController: { nodeAffinity: cloudOnly },
+    reportsController: { nodeAffinity: cloudOnly },
     backgroundController: {
+      nodeAffinity: cloudOnly,
       rbac: {
         clusterRole: {
           extraResources: [

@@ -4,6 +4,9 @@ import { HYBRID_NODES_KEY_SPECS, HYBRID_NODES_KEYS } from './hybrid-nodes-settin
 import { HybridNodesStack } from './hybrid-nodes-stack';
 import type { LabConfig } from '../../config/lab-config';
 import { LabConfigError } from '../../config/lab-config-error';
+import { CILIUM_PART } from '../../third-party/cilium-part';
+import { KYVERNO_PART } from '../../third-party/kyverno-part';
+import { NODEADM_PART } from '../../third-party/nodeadm-part';
 import type { LabModuleDefinition } from '../lab-module';
 
 function validate(config: LabConfig): void {
@@ -47,6 +50,7 @@ export const HYBRID_NODES_MODULE: LabModuleDefinition = {
   vpcCniConfiguration: () => ({}),
   nodeGroups: () => [],
   validate,
+  parts: (config) => [CILIUM_PART, NODEADM_PART, ...(hybridNodesIngressEnabled(config) ? [KYVERNO_PART] : [])],
   expectations: hybridNodesExpectations,
   create(scope, foundation) {
     const stack = new HybridNodesStack(scope, 'HybridNodes', { foundation });

@@ -16,13 +16,15 @@ import { ReadyNodesWait } from '../../../constructs/ready-nodes-wait';
 import { SsmHybridActivation } from '../../../constructs/ssm-hybrid-activation';
 import { TransitGatewayLink } from '../../../constructs/transit-gateway-link';
 import { CloudBurstingChart } from '../../../manifests/hybrid-nodes/cloud-bursting-chart';
-import { CILIUM_CHART, KYVERNO_CHART } from '../../../manifests/hybrid-nodes/hybrid-nodes-names';
 import { NginxRemoteChart } from '../../../manifests/hybrid-nodes/nginx-remote-chart';
 import { NginxRemoteIngressChart } from '../../../manifests/hybrid-nodes/nginx-remote-ingress-chart';
 import { PodDeletionCostPolicyChart } from '../../../manifests/hybrid-nodes/pod-deletion-cost-policy-chart';
 import { COMPUTE_TYPE_LABEL, HYBRID_COMPUTE_TYPE } from '../../../manifests/well-known-labels';
 import { isModuleEnabled } from '../../config/lab-config';
 import { kubectlLayerFor } from '../../kubectl-layer';
+import { CILIUM_PART } from '../../third-party/cilium-part';
+import { helmReleaseOf } from '../../third-party/helm-release-of';
+import { KYVERNO_PART } from '../../third-party/kyverno-part';
 import type { LabFoundation } from '../../lab-foundation';
 
 /** Ubuntu 24.04 amd64 (gp3) AMI id, published by Canonical as a public SSM parameter (the workshop's host). */
@@ -255,11 +257,7 @@ export class HybridNodesStack extends NestedStack {
     // --- Cilium on the hybrid node ---
     this.cilium = new eks.HelmChart(this, 'Cilium', {
       cluster,
-      repository: CILIUM_CHART.repository,
-      chart: CILIUM_CHART.chart,
-      release: CILIUM_CHART.release,
-      version: CILIUM_CHART.version,
-      namespace: CILIUM_CHART.namespace,
+      ...helmReleaseOf(CILIUM_PART),
       createNamespace: true,
       values: ciliumValues(remotePodCidr),
       // No wait: the operator is pending until the node registers, which CloudFormation cannot observe.
@@ -308,11 +306,7 @@ export class HybridNodesStack extends NestedStack {
 
       this.kyverno = new eks.HelmChart(this, 'Kyverno', {
         cluster,
-        repository: KYVERNO_CHART.repository,
-        chart: KYVERNO_CHART.chart,
-        release: KYVERNO_CHART.release,
-        version: KYVERNO_CHART.version,
-        namespace: KYVERNO_CHART.namespace,
+        ...helmReleaseOf(KYVERNO_PART),
         createNamespace: true,
         values: kyvernoValues(),
         // The policy is validated by Kyverno's webhook: wait until it serves (workshop: pods Ready first).

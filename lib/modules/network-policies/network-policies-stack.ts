@@ -2,6 +2,7 @@ import { NestedStack } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { App as Cdk8sApp } from 'cdk8s';
 import type { Construct } from 'constructs';
+import { deployObjects } from '../../../constructs/chart-manifest';
 import { NetworkPoliciesChart } from '../../../manifests/network-policies/network-policies-chart';
 import type { LabFoundation } from '../../lab-foundation';
 import {
@@ -48,10 +49,9 @@ export class NetworkPoliciesStack extends NestedStack {
     const manifests: Record<string, eks.KubernetesManifest> = {};
     for (const object of chart.toJson() as PolicyObjectJson[]) {
       const { name, namespace } = object.metadata;
-      const manifest = new eks.KubernetesManifest(this, `${namespace}-${name}`, {
+      const manifest = deployObjects(this, `${namespace}-${name}`, {
         cluster: foundation.cluster,
-        manifest: [object],
-        overwrite: true,
+        objects: [object as unknown as Record<string, unknown>],
       });
       // A policy applied before the add-on runs the network policy agent is not enforced; the namespaces must exist
       // before objects in them. Deletion runs in reverse: policies go before the add-on and the namespaces.

@@ -3,57 +3,77 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { CLOUD_NODES_ONLY_AFFINITY } from '../../../constructs/cloud-node-affinity';
 import { acknowledgeFinding } from '../../../constructs/nag-acknowledgements';
 import { PodIdentityRole } from '../../../constructs/pod-identity-role';
+import { AWS_GATEWAY_API_CONTROLLER_PART } from '../../third-party/aws-gateway-api-controller-part';
+import type { PartDelivery } from '../../third-party/part-contract';
+
+const part = AWS_GATEWAY_API_CONTROLLER_PART;
+const delivery = part.delivery as Extract<PartDelivery, { type: 'helm-chart' }>;
 
 /**
- * AWS Gateway API controller for Amazon VPC Lattice, as the workshop installs it (setup.md):
- * `helm install gateway-api-controller oci://public.ecr.aws/aws-application-networking-k8s/aws-gateway-controller-chart
- * --version=v1.1.7 --namespace gateway-api-controller`. The deployment is then
- * `gateway-api-controller-aws-gateway-controller-chart` with 2 replicas (the chart's default `deployment.replicas`,
- * https://github.com/aws/aws-application-networking-k8s/blob/v1.1.7/helm/values.yaml).
+ * AWS Gateway API controller for Amazon VPC Lattice (its contract: lib/third-party/aws-gateway-api-controller-part.ts).
+ * The workshop runs `helm install gateway-api-controller oci://public.ecr.aws/aws-application-networking-k8s/aws-gateway-controller-chart
+ * --version=v1.1.7 --namespace gateway-api-controller`; the lab installs the current line (see the contract for why).
+ * The deployment is `gateway-api-controller-aws-gateway-controller-chart` with 2 replicas (the chart's default
+ * `deployment.replicas`).
  *
  * aws-eks-v2's Helm handler pulls OCI charts itself: `helm pull <repository> --version <version> --untar` (logging
  * in to public ECR first), then installs the local directory; `repository` is the full OCI reference of the chart
- * and `version` its tag (`v1.1.7`), while `chart` must still be set.
+ * and `version` its tag, while `chart` must still be set.
  */
 export const LATTICE_CONTROLLER_CHART = {
-  repository: 'oci://public.ecr.aws/aws-application-networking-k8s/aws-gateway-controller-chart',
-  chart: 'aws-gateway-controller-chart',
-  version: 'v1.1.7',
-  release: 'gateway-api-controller',
-  namespace: 'gateway-api-controller',
+  repository: delivery.repository,
+  chart: delivery.chart,
+  version: part.version.pinned,
+  release: delivery.release,
+  namespace: delivery.namespace,
   /** The chart creates this ServiceAccount (`serviceAccount.name` default); Pod Identity is associated with it. */
   serviceAccount: 'gateway-api-controller',
   /** `<release>-<chart>`, the workshop's expected Deployment. */
-  deployment: 'gateway-api-controller-aws-gateway-controller-chart',
+  deployment: `${delivery.release}-${delivery.chart}`,
   replicas: 2,
 } as const;
 
 /**
- * The lab's controller policy (`.workshop/terraform/main.tf`, `aws_iam_policy.lattice`), narrowed where the
- * controller's recommended policy allows: `iam:CreateServiceLinkedRole` only for the VPC Lattice and log delivery
- * service-linked roles (https://github.com/aws/aws-application-networking-k8s/blob/main/files/controller-installation/recommended-inline-policy.json).
- * The other actions have no resource-level permissions worth scoping (`Describe*`, `tag:GetResources`) or act on
- * resources the controller names at run time (`vpc-lattice:*`, log deliveries).
+ * The controller's recommended IAM policy at the pinned tag
+ * (https://github.com/aws/aws-application-networking-k8s/blob/v2.1.3/files/controller-installation/recommended-inline-policy.json):
+ * one statement of actions without resource-level scoping or on resources the controller names at run time
+ * (VPC Lattice, tagging of what it creates through the Resource Groups Tagging API, log deliveries of access log
+ * policies, the ACM certificate list for HTTPS listeners), and service-linked role creation for exactly the VPC
+ * Lattice and log delivery roles. The workshop's lab policy (`.workshop/terraform/main.tf`) predates tag writes
+ * (`tag:TagResources`/`tag:UntagResources`, used since v1.1.7 by pkg/aws/services/tagging.go).
  */
+export const LATTICE_CONTROLLER_ACTIONS = [
+  'vpc-lattice:*',
+  'ec2:DescribeVpcs',
+  'ec2:DescribeSubnets',
+  'ec2:DescribeTags',
+  'ec2:DescribeSecurityGroups',
+  'logs:CreateLogDelivery',
+  'logs:GetLogDelivery',
+  'logs:DescribeLogGroups',
+  'logs:PutResourcePolicy',
+  'logs:DescribeResourcePolicies',
+  'logs:UpdateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:ListLogDeliveries',
+  'tag:GetResources',
+  'tag:TagResources',
+  'tag:UntagResources',
+  'firehose:TagDeliveryStream',
+  's3:GetBucketPolicy',
+  's3:PutBucketPolicy',
+  'acm:ListCertificates',
+] as const;
+
+/** Statements of the recommended policy ({@link LATTICE_CONTROLLER_ACTIONS}, and the two service-linked roles). */
 export function latticeControllerPolicyStatements(): iam.PolicyStatement[] {
   return [
     new iam.PolicyStatement({
       sid: 'ManageVpcLattice',
-      actions: [
-        'vpc-lattice:*',
-        'ec2:DescribeVpcs',
-        'ec2:DescribeSubnets',
-        'ec2:DescribeTags',
-        'ec2:DescribeSecurityGroups',
-        'logs:CreateLogDelivery',
-        'logs:GetLogDelivery',
-        'logs:UpdateLogDelivery',
-        'logs:DeleteLogDelivery',
-        'logs:ListLogDeliveries',
-        'tag:GetResources',
-      ],
+      actions: [...LATTICE_CONTROLLER_ACTIONS],
       resources: ['*'],
     }),
     new iam.PolicyStatement({
@@ -118,7 +138,7 @@ export class LatticeController extends Construct {
     acknowledgeFinding(
       this.identity.role,
       'AwsSolutions-IAM5[Resource::*]',
-      'The controller acts on VPC Lattice resources it creates at run time (unknown ARNs) and calls ec2:Describe*, tag:GetResources and CloudWatch Logs delivery APIs, which have no resource-level permissions; service-linked role creation is scoped to two roles.',
+      'The controller acts on VPC Lattice resources it creates at run time (unknown ARNs), tags them through the Resource Groups Tagging API, and calls ec2:Describe*, acm:ListCertificates and CloudWatch Logs delivery APIs, which have no resource-level permissions; service-linked role creation is scoped to two roles. This is the controller recommended policy.',
     );
 
     this.chart = new eks.HelmChart(this, 'Chart', {
@@ -137,7 +157,8 @@ export class LatticeController extends Construct {
         awsAccountId: Aws.ACCOUNT_ID,
         clusterVpcId: props.vpc.vpcId,
         clusterName: props.cluster.clusterName,
-        deployment: { replicas: LATTICE_CONTROLLER_CHART.replicas },
+        // Off hybrid nodes: Pod Identity is not available to it there (the contract's placement).
+        deployment: { replicas: LATTICE_CONTROLLER_CHART.replicas, affinity: CLOUD_NODES_ONLY_AFFINITY },
         serviceAccount: { create: true, name: LATTICE_CONTROLLER_CHART.serviceAccount },
       },
     });

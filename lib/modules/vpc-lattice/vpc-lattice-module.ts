@@ -9,6 +9,8 @@ import {
 import { BASE_KEYS } from '../../config/base-context-keys';
 import type { LabConfig } from '../../config/lab-config';
 import { LabConfigError } from '../../config/lab-config-error';
+import { AWS_GATEWAY_API_CONTROLLER_PART } from '../../third-party/aws-gateway-api-controller-part';
+import { GATEWAY_API_CRDS_PART } from '../../third-party/gateway-api-crds-part';
 import type { LabModuleDefinition } from '../lab-module';
 
 /**
@@ -43,6 +45,7 @@ export const VPC_LATTICE_MODULE: LabModuleDefinition = {
   vpcCniConfiguration: () => ({}),
   nodeGroups: () => [],
   validate: (config) => validateServiceNetworkName(config),
+  parts: () => [GATEWAY_API_CRDS_PART, AWS_GATEWAY_API_CONTROLLER_PART],
   expectations: (config) => vpcLatticeExpectations(config),
   create: (scope, foundation) => {
     const stack = new VpcLatticeStack(scope, VPC_LATTICE_STACK_ID, foundation);

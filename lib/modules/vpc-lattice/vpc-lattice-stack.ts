@@ -62,7 +62,7 @@ export function clusterAddon(cluster: eks.ICluster, addonName: string): eks.Addo
  * groups before it is removed, and the CRDs outlive every object of their kinds):
  *
  * 1. cluster security group rules from the Lattice prefix lists; the service network and its VPC association;
- * 2. Gateway API standard CRDs v1.2.0;
+ * 2. Gateway API standard CRDs (the pinned release; see lib/third-party/gateway-api-crds-part.ts);
  * 3. the AWS Gateway API controller (Helm, Pod Identity), then a drain that, on deletion, waits for the
  *    controller to delete its VPC Lattice target groups and services;
  * 4. GatewayClass `amazon-vpc-lattice` and Gateway `<clusterName>`;

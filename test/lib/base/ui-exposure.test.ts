@@ -1,8 +1,5 @@
 import type { Template } from 'aws-cdk-lib/assertions';
-import {
-  AWS_LOAD_BALANCER_CONTROLLER,
-  loadBalancerControllerPolicyJson,
-} from '../../../constructs/aws-load-balancer-controller';
+import { loadBalancerControllerPolicyJson } from '../../../constructs/aws-load-balancer-controller';
 import { dependsOn } from '../../../lib/verify/cfn-template';
 import { findKubernetesObjects, type SynthesizedLab } from '../../../lib/verify/synthesized-lab';
 import { Match, rootTemplate, synthesizeForTest } from '../../support/lab-fixtures';
@@ -34,12 +31,12 @@ test('gives the controller its AWS permissions through EKS Pod Identity, in kube
         }),
       ],
     },
-    Description: Match.stringLikeRegexp('AWS Load Balancer Controller v3\\.2\\.2'),
+    Description: Match.stringLikeRegexp('AWS Load Balancer Controller v3\\.5\\.0'),
   });
 });
 
-test('attaches the IAM policy the controller publishes for its version, statement for statement', () => {
-  const published = loadBalancerControllerPolicyJson(AWS_LOAD_BALANCER_CONTROLLER.version);
+test('attaches the IAM policy the controller publishes for v3.5.0 (identical to v3.2.2, the copy aws-cdk-lib ships), statement for statement', () => {
+  const published = loadBalancerControllerPolicyJson('v3.2.2');
   const [policy] = Object.values(
     template.findResources('AWS::IAM::Policy', {
       Properties: { PolicyName: Match.stringLikeRegexp('LoadBalancerController') },
@@ -54,7 +51,7 @@ test('installs the pinned chart with the cluster name, Region and VPC set (pods 
   const release = lab.helmReleases.find((candidate) => candidate.release === 'aws-load-balancer-controller');
   expect(release).toMatchObject({
     chart: 'aws-load-balancer-controller',
-    version: '3.2.2',
+    version: '3.5.0',
     repository: 'https://aws.github.io/eks-charts',
     namespace: 'kube-system',
   });
@@ -63,6 +60,33 @@ test('installs the pinned chart with the cluster name, Region and VPC set (pods 
     region: '${Ref:AWS::Region}',
     vpcId: expect.stringMatching(/^\$\{Ref:NetworkVpc/),
     serviceAccount: { create: true, name: 'aws-load-balancer-controller' },
+  });
+});
+
+test('keeps the controller off hybrid nodes and keeps the chart default spreading of its replicas over nodes', () => {
+  const release = lab.helmReleases.find((candidate) => candidate.release === 'aws-load-balancer-controller')!;
+  const affinity = release.values.affinity as Record<string, unknown>;
+  expect(affinity.nodeAffinity).toEqual({
+    requiredDuringSchedulingIgnoredDuringExecution: {
+      nodeSelectorTerms: [
+        { matchExpressions: [{ key: 'eks.amazonaws.com/compute-type', operator: 'NotIn', values: ['hybrid'] }] },
+      ],
+    },
+  });
+  expect(affinity.podAntiAffinity).toEqual({
+    preferredDuringSchedulingIgnoredDuringExecution: [
+      {
+        weight: 100,
+        podAffinityTerm: {
+          labelSelector: {
+            matchExpressions: [
+              { key: 'app.kubernetes.io/name', operator: 'In', values: ['aws-load-balancer-controller'] },
+            ],
+          },
+          topologyKey: 'kubernetes.io/hostname',
+        },
+      },
+    ],
   });
 });
 

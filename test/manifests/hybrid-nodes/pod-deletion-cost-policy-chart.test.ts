@@ -39,3 +39,7 @@ test("is the lab's set-pod-deletion-cost ClusterPolicy", () => {
 test('validates against our ClusterPolicy schema', () => {
   expect(kubernetesValidationErrors(policy)).toEqual([]);
 });
+
+test('fails open: a Kyverno outage must not reject every pod binding of the cluster', () => {
+  expect(policy.spec.webhookConfiguration).toEqual({ failurePolicy: 'Ignore' });
+});

@@ -77,22 +77,39 @@ describe('with the AWS Load Balancer Controller (exposeUi on)', () => {
     expect(nested.Resources[idOf(stack.ingress!)].DependsOn).toContain(idOf(stack.nginxRemote));
   });
 
-  test("installs Kyverno 3.3.7 with the lab's values, field by field", () => {
+  test("installs Kyverno chart 3.7.2 (Kyverno 1.17, hooks on registry.k8s.io) with the lab's values, field by field, every controller off hybrid nodes", () => {
     const releases = lab.helmReleases.filter((release) => release.chart === 'kyverno');
     expect(releases).toHaveLength(1);
     const [kyverno] = releases;
     expect(kyverno).toMatchObject({
       release: 'kyverno',
-      version: '3.3.7',
+      version: '3.7.2',
       repository: 'https://kyverno.github.io/kyverno/',
       namespace: 'kyverno',
     });
-    expect(Object.keys(kyverno.values).sort()).toEqual(['admissionController', 'backgroundController', 'config']);
+    const cloudOnly = {
+      requiredDuringSchedulingIgnoredDuringExecution: {
+        nodeSelectorTerms: [
+          { matchExpressions: [{ key: 'eks.amazonaws.com/compute-type', operator: 'NotIn', values: ['hybrid'] }] },
+        ],
+      },
+    };
+    expect(Object.keys(kyverno.values).sort()).toEqual([
+      'admissionController',
+      'backgroundController',
+      'cleanupController',
+      'config',
+      'reportsController',
+    ]);
     expect(kyverno.values.config).toEqual({ resourceFiltersExclude: ['[Binding,*,*]', '[Pod/binding,*,*]'] });
     expect(kyverno.values.admissionController).toEqual({
+      nodeAffinity: cloudOnly,
       rbac: { clusterRole: { extraResources: [{ apiGroups: [''], resources: ['nodes'], verbs: ['get'] }] } },
     });
+    expect(kyverno.values.cleanupController).toEqual({ nodeAffinity: cloudOnly });
+    expect(kyverno.values.reportsController).toEqual({ nodeAffinity: cloudOnly });
     expect(kyverno.values.backgroundController).toEqual({
+      nodeAffinity: cloudOnly,
       rbac: {
         clusterRole: {
           extraResources: [

@@ -454,12 +454,12 @@ describe('identity', () => {
 });
 
 describe('Cilium', () => {
-  test('is the lab release: chart cilium 1.17.1 from helm.cilium.io in namespace cilium', () => {
+  test('is chart cilium 1.18.12 (the newest 1.18 patch; EKS supports 1.17.x and 1.18.x on hybrid nodes) from helm.cilium.io in namespace cilium', () => {
     const releases = lab.helmReleases.filter((release) => release.chart === 'cilium');
     expect(releases).toHaveLength(1);
     expect(releases[0]).toMatchObject({
       release: 'cilium',
-      version: '1.17.1',
+      version: '1.18.12',
       repository: 'https://helm.cilium.io/',
       namespace: 'cilium',
     });

@@ -5,11 +5,11 @@ import {
 } from '../../../../lib/modules/vpc-lattice/lattice-controller';
 
 describe('LATTICE_CONTROLLER_CHART', () => {
-  test('is the workshop install: chart v1.1.7 from the public OCI registry, release gateway-api-controller in its own namespace', () => {
+  test('is chart v2.1.3 (the current line) from the public OCI registry, the workshop release name and namespace', () => {
     expect(LATTICE_CONTROLLER_CHART).toMatchObject({
       repository: 'oci://public.ecr.aws/aws-application-networking-k8s/aws-gateway-controller-chart',
       chart: 'aws-gateway-controller-chart',
-      version: 'v1.1.7',
+      version: 'v2.1.3',
       release: 'gateway-api-controller',
       namespace: 'gateway-api-controller',
       deployment: 'gateway-api-controller-aws-gateway-controller-chart',

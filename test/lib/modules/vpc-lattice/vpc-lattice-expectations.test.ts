@@ -110,10 +110,11 @@ describe('live checks', () => {
     expect(live!.interpret([failed('Error from server (NotFound)')], context()).pass).toBe(false);
   });
 
-  test('the five CRDs must carry bundle version v1.2.0', () => {
+  test('the eight CRDs must carry bundle version v1.5.1', () => {
     const { live } = byId('vpc-lattice/gateway-api-crds');
-    expect(live!.interpret([ok('v1.2.0\nv1.2.0\nv1.2.0\nv1.2.0\nv1.2.0\n')], context()).pass).toBe(true);
-    expect(live!.interpret([ok('v1.1.0\nv1.2.0\nv1.2.0\nv1.2.0\nv1.2.0\n')], context()).pass).toBe(false);
+    expect(live!.interpret([ok('v1.5.1\n'.repeat(8))], context()).pass).toBe(true);
+    expect(live!.interpret([ok('v1.2.0\n' + 'v1.5.1\n'.repeat(7))], context()).pass).toBe(false);
+    expect(live!.interpret([ok('v1.5.1\n'.repeat(5))], context()).pass).toBe(false);
   });
 
   describe('ui through the route (workshop step 11)', () => {
