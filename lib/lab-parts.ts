@@ -5,15 +5,25 @@ import { COREDNS_PART, KUBE_PROXY_PART, POD_IDENTITY_AGENT_PART, VPC_CNI_PART } 
 import { EXTERNAL_SECRETS_PART } from './third-party/external-secrets-part';
 import type { PartContract } from './third-party/part-contract';
 
+/** A part a configuration installs, and who installs it (`base` or a module key). */
+export interface InstalledPart {
+  readonly part: PartContract;
+  readonly owner: string;
+}
+
 /** The third-party parts a configuration installs: the base's, the load balancer controller's, each module's. */
-export function labParts(config: LabConfig): readonly PartContract[] {
+export function installedParts(config: LabConfig): readonly InstalledPart[] {
+  const base = [VPC_CNI_PART, KUBE_PROXY_PART, COREDNS_PART, POD_IDENTITY_AGENT_PART, EXTERNAL_SECRETS_PART];
   return [
-    VPC_CNI_PART,
-    KUBE_PROXY_PART,
-    COREDNS_PART,
-    POD_IDENTITY_AGENT_PART,
-    EXTERNAL_SECRETS_PART,
-    ...(config.exposeUi ? [AWS_LOAD_BALANCER_CONTROLLER_PART] : []),
-    ...config.modules.flatMap((name) => moduleDefinition(name).parts?.(config) ?? []),
+    ...base.map((part) => ({ part, owner: 'base' })),
+    ...(config.exposeUi ? [{ part: AWS_LOAD_BALANCER_CONTROLLER_PART, owner: 'base' }] : []),
+    ...config.modules.flatMap((name) =>
+      (moduleDefinition(name).parts?.(config) ?? []).map((part) => ({ part, owner: name })),
+    ),
   ];
+}
+
+/** The contracts of the parts a configuration installs. */
+export function labParts(config: LabConfig): readonly PartContract[] {
+  return installedParts(config).map((entry) => entry.part);
 }

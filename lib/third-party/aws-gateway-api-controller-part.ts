@@ -101,5 +101,6 @@ export const AWS_GATEWAY_API_CONTROLLER_PART: PartContract = {
       'docs/guides/upgrading-v2-0-x-to-v2-1-y.md: Kubernetes 1.31 or higher (TLSRoute CEL rules); built with k8s.io/client-go v0.35.1 (go.mod)',
     source: at('docs/guides/upgrading-v2-0-x-to-v2-1-y.md'),
   },
+  deploymentSelector: 'app.kubernetes.io/instance=gateway-api-controller',
   waitsUntilReady: true,
 };

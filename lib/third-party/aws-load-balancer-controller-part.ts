@@ -122,6 +122,7 @@ export const AWS_LOAD_BALANCER_CONTROLLER_PART: PartContract = {
       'docs/deploy/installation.md: "v2.5.0+ requires Kubernetes 1.22+", no upper bound; built with k8s.io/client-go v0.36.2 (go.mod)',
     source: at('docs/deploy/installation.md'),
   },
+  deploymentSelector: 'app.kubernetes.io/instance=aws-load-balancer-controller',
   waitsUntilReady: true,
 };
 

@@ -66,5 +66,6 @@ export const CILIUM_PART: PartContract = {
       'EKS user guide: Cilium 1.17.x and 1.18.x are supported on hybrid nodes for every Kubernetes version EKS supports (1.32-1.35 creatable on the day of the check)',
     source: documentation('https://docs.aws.amazon.com/eks/latest/userguide/hybrid-nodes-cni.html'),
   },
+  deploymentSelector: 'app.kubernetes.io/part-of=cilium',
   waitsUntilReady: false,
 };

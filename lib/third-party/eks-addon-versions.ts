@@ -84,3 +84,12 @@ export function eksAddonVersion(addon: EksAddonName, kubernetesVersion: string):
   if (version === undefined) throw new Error(`No ${addon} add-on version is known for Kubernetes ${kubernetesVersion}`);
   return version === EKS_DEFAULT_VERSION ? undefined : version;
 }
+
+/** The version a part is installed at on a Kubernetes version: the add-on table for EKS add-ons, else its pin. */
+export function installedVersion(
+  part: { readonly id: string; readonly version: { readonly pinned: string } },
+  kubernetesVersion: string,
+): string {
+  if (!(part.id in EKS_ADDON_VERSIONS)) return part.version.pinned;
+  return eksAddonVersion(part.id as EksAddonName, kubernetesVersion) ?? `EKS default for ${kubernetesVersion}`;
+}

@@ -113,5 +113,6 @@ export const EXTERNAL_SECRETS_PART: PartContract = {
       'chart kubeVersion ">= 1.19.0-0" (Chart.yaml); docs/introduction/stability-support.md lists the versions the release is tested on (2.8: 1.35-1.36, 2.9: 1.36)',
     source: at('docs/introduction/stability-support.md'),
   },
+  deploymentSelector: 'app.kubernetes.io/instance=external-secrets',
   waitsUntilReady: true,
 };

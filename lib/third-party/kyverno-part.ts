@@ -98,5 +98,6 @@ export const KYVERNO_PART: PartContract = {
     basis: 'Kyverno installation docs compatibility matrix: 1.17.x supports Kubernetes 1.32-1.35',
     source: documentation('https://kyverno.io/docs/installation/'),
   },
+  deploymentSelector: 'app.kubernetes.io/instance=kyverno',
   waitsUntilReady: true,
 };

@@ -140,6 +140,8 @@ export interface PartContract {
   readonly hookImages: readonly HookImage[];
   readonly placement: PartPlacement;
   readonly kubernetes: KubernetesSupport;
+  /** Label selector of the part's Deployments in its namespace (Helm charts), for the live readiness check. */
+  readonly deploymentSelector?: string;
   /**
    * Whether the lab waits for the install to be ready (Helm `--wait`). Required for a part whose webhooks or CRDs
    * something else depends on.

@@ -1,5 +1,7 @@
 import { baseExpectations } from './base-expectations';
+import { partExpectation } from './expectations/part-expectation';
 import type { LabExpectation } from './lab-expectation';
+import { installedParts } from '../lab-parts';
 import type { LabPlan } from '../lab-plan';
 import { moduleDefinition } from '../modules/module-registry';
 
@@ -12,6 +14,9 @@ export function labExpectations(plan: LabPlan): LabExpectation[] {
   const byId = new Map<string, LabExpectation>();
   const declared = [
     ...baseExpectations(plan),
+    ...installedParts(plan.config).map(({ part, owner }) =>
+      partExpectation(part, owner, plan.config.kubernetesVersion.version),
+    ),
     ...plan.config.modules.flatMap((name) => moduleDefinition(name).expectations(plan.config)),
   ];
   for (const expectation of declared) {

@@ -8,6 +8,7 @@ import {
   CHECKOUT_V2_NAMESPACE,
   GATEWAY_NAMESPACE,
   LATTICE_ASSIGNED_DOMAIN_ANNOTATION,
+  LATTICE_GATEWAY_CLASS,
   UI_CHECKOUT_ENDPOINT_ANNOTATION,
   UI_CHECKOUT_ENDPOINT_ENV,
 } from '../../../manifests/vpc-lattice/vpc-lattice-names';
@@ -26,7 +27,7 @@ import type {
   LiveContext,
 } from '../../verify/lab-expectation';
 import { findKubernetesObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
-import { kubectl } from '../../verify/live/live-commands';
+import { commandJson, kubectl } from '../../verify/live/live-commands';
 
 export const MODULE = 'vpc-lattice';
 
@@ -205,12 +206,60 @@ function routeDnsExpectation(): LabExpectation {
   };
 }
 
+interface GatewayJson {
+  readonly status?: {
+    readonly conditions?: readonly { readonly type: string; readonly status: string; readonly message?: string }[];
+  };
+}
+
+/** Workshop steps 4-5: the Gateway is Programmed, mapped to the service network of the same name. */
+function gatewayProgrammedExpectation(config: LabConfig): LabExpectation {
+  const name = config.clusterName;
+  return {
+    id: `${MODULE}/gateway-programmed`,
+    module: MODULE,
+    subject: `Gateway ${GATEWAY_NAMESPACE}/${name} (class ${LATTICE_GATEWAY_CLASS})`,
+    expected: `Programmed True, on service network ${name}`,
+    source: `${WORKSHOP} service-network.md (kubectl wait --for=condition=Programmed gateway/${name} -n ${GATEWAY_NAMESPACE})`,
+    checkOffline: (lab: SynthesizedLab): CheckOutcome => {
+      const [gateway] = findKubernetesObjects(lab, 'Gateway', name, GATEWAY_NAMESPACE);
+      const className = (gateway?.spec as { gatewayClassName?: string } | undefined)?.gatewayClassName;
+      const networks = lab.templates.flatMap(({ template }) =>
+        Object.values(template.Resources).filter(
+          (resource) => resource.Type === 'AWS::VpcLattice::ServiceNetwork' && resource.Properties?.Name === name,
+        ),
+      );
+      const pass = className === LATTICE_GATEWAY_CLASS && networks.length === 1;
+      return {
+        pass,
+        actual: gateway
+          ? `class ${className}; ${networks.length} service network(s) named ${name} for the controller to map it to`
+          : 'no Gateway',
+      };
+    },
+    live: {
+      commands: () => [kubectl('get', 'gateway', name, '-n', GATEWAY_NAMESPACE, '-o', 'json')],
+      interpret: (results: readonly CommandResult[]): CheckOutcome => {
+        const gateway = commandJson<GatewayJson>(results[0], 'kubectl');
+        if (typeof gateway === 'string') return { pass: false, actual: gateway };
+        const programmed = gateway.status?.conditions?.find((condition) => condition.type === 'Programmed');
+        if (!programmed) return { pass: false, actual: 'no Programmed condition yet' };
+        return {
+          pass: programmed.status === 'True',
+          actual: `Programmed ${programmed.status}${programmed.message ? `: ${programmed.message}` : ''}`,
+        };
+      },
+    },
+  };
+}
+
 /** What `npm run verify` checks for the module. */
 export function vpcLatticeExpectations(config: LabConfig): LabExpectation[] {
   const [checkoutWeight, checkoutV2Weight] = config.vpcLattice.weights;
   return [
     crdsExpectation(),
     controllerExpectation(),
+    gatewayProgrammedExpectation(config),
     routeBackendsExpectation({
       id: `${MODULE}/route-backends`,
       module: MODULE,

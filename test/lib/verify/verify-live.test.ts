@@ -29,6 +29,16 @@ const healthyLab: [RegExp, CommandResult][] = [
   [/config current-context/, ok(LAB_CONTEXT)],
   [/curl .*(http|telnet):/, { exitCode: 0, stdout: '', stderr: '< HTTP/1.1 200 OK' }],
   [/get nodes -l eks.amazonaws.com\/nodegroup=default/, ok('29 29 29')],
+  [/eks describe-addon/, ok(JSON.stringify({ addon: { status: 'ACTIVE', addonVersion: 'v1.0.0-eksbuild.1' } }))],
+  [
+    /get deployments -n external-secrets/,
+    ok(
+      JSON.stringify({
+        items: [{ metadata: { name: 'external-secrets' }, spec: { replicas: 1 }, status: { readyReplicas: 1 } }],
+      }),
+    ),
+  ],
+  [/get endpointslices/, ok(JSON.stringify({ items: [{ endpoints: [{ conditions: { ready: true } }] }] }))],
 ];
 
 function captureIo() {
@@ -87,7 +97,7 @@ describe('live run', () => {
   test('passes and exits 0 when every check passes, reading the cluster name from the stack output', async () => {
     const { io, out } = captureIo();
     expect(await main(['--modules', '', '--live'], io, recordedCluster(healthyLab))).toBe(EXIT_PASSED);
-    expect(out.join('\n')).toMatch(/10 passed, 0 failed \(live\)/);
+    expect(out.join('\n')).toMatch(/15 passed, 0 failed \(live\)/);
   });
 
   test('fails with exit 1 when a call the app needs times out, and says so in JSON', async () => {

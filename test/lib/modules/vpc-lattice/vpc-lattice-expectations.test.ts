@@ -27,10 +27,11 @@ const context = (stackOutputs: Record<string, string> = {}) =>
   ({ clusterName: 'eks-workshop', stackOutputs }) as unknown as LiveContext;
 
 describe('vpc-lattice expectations', () => {
-  test('declares the CRDs, the controller, the route backends, weights and grant, checkoutv2 to Redis, and the ui path through the route', () => {
+  test('declares the CRDs, the controller, the Gateway, the route backends, weights and grant, checkoutv2 to Redis, and the ui path through the route', () => {
     expect(expectations.map((expectation) => expectation.id)).toEqual([
       'vpc-lattice/gateway-api-crds',
       'vpc-lattice/controller-ready',
+      'vpc-lattice/gateway-programmed',
       'vpc-lattice/route-backends',
       'vpc-lattice/route-weights',
       'vpc-lattice/route-reference-grant',
@@ -108,6 +109,36 @@ describe('live checks', () => {
     expect(live!.interpret([ok('2/2')], context())).toEqual({ pass: true, actual: '2/2 ready' });
     expect(live!.interpret([ok('1/2')], context()).pass).toBe(false);
     expect(live!.interpret([failed('Error from server (NotFound)')], context()).pass).toBe(false);
+  });
+
+  test('the Gateway must report Programmed True (workshop: kubectl wait --for=condition=Programmed)', () => {
+    const { live } = byId('vpc-lattice/gateway-programmed');
+    expect(live!.commands(context())).toEqual([
+      { program: 'kubectl', args: ['get', 'gateway', 'eks-workshop', '-n', 'checkout', '-o', 'json'] },
+    ]);
+    const gateway = (status: string) =>
+      ok(
+        JSON.stringify({
+          status: {
+            conditions: [
+              {
+                type: 'Programmed',
+                status,
+                message: 'aws-gateway-arn: arn:aws:vpc-lattice:us-west-2:111122223333:servicenetwork/sn-0',
+              },
+            ],
+          },
+        }),
+      );
+    expect(live!.interpret([gateway('True')], context())).toEqual({
+      pass: true,
+      actual: 'Programmed True: aws-gateway-arn: arn:aws:vpc-lattice:us-west-2:111122223333:servicenetwork/sn-0',
+    });
+    expect(live!.interpret([gateway('False')], context()).pass).toBe(false);
+    expect(live!.interpret([ok('{"status":{}}')], context())).toEqual({
+      pass: false,
+      actual: 'no Programmed condition yet',
+    });
   });
 
   test('the eight CRDs must carry bundle version v1.5.1', () => {
