@@ -1,9 +1,15 @@
+import { Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 
 export interface ManagedNodeLaunchTemplateProps {
   /** Root volume size in GiB. @default 20, the managed node group default */
   readonly rootVolumeGiB?: number;
+  /**
+   * Tags for the instances (in the launch template data, so a change makes a new launch template version and a
+   * managed node group using it rolls its nodes). @default none
+   */
+  readonly instanceTags?: Readonly<Record<string, string>>;
 }
 
 /** Root device name of the EKS-optimized AL2023 AMIs. */
@@ -35,5 +41,6 @@ export class ManagedNodeLaunchTemplate extends Construct {
         },
       ],
     });
+    for (const [key, value] of Object.entries(props.instanceTags ?? {})) Tags.of(this.launchTemplate).add(key, value);
   }
 }

@@ -42,3 +42,11 @@ export function planLab(config: LabConfig): LabPlan {
   }));
   return { config, vpcCniConfiguration, prefixDelegation, customNetworking, nodeGroups };
 }
+
+/**
+ * The VPC CNI mode the nodes start in, as a tag value: `secondary-ips` or `prefix-delegation`, with
+ * `+custom-networking` when pods draw addresses from the ENIConfig subnets.
+ */
+export function vpcCniModeOf(plan: LabPlan): string {
+  return `${plan.prefixDelegation ? 'prefix-delegation' : 'secondary-ips'}${plan.customNetworking ? '+custom-networking' : ''}`;
+}

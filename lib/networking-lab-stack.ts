@@ -14,7 +14,7 @@ import { UiExposure } from './base/ui-exposure';
 import type { LabConfig } from './config/lab-config';
 import { HELM_CHART_TYPE, KUBERNETES_OBJECT_VALUE_TYPE } from './eks-custom-resource-types';
 import type { LabFoundation } from './lab-foundation';
-import { type LabPlan, type PlannedNodeGroup, planLab } from './lab-plan';
+import { type LabPlan, type PlannedNodeGroup, planLab, vpcCniModeOf } from './lab-plan';
 import { moduleDefinition } from './modules/module-registry';
 import { DEFAULT_NODE_GROUP } from './node-groups/planned-node-groups';
 import { deployChart } from '../constructs/chart-manifest';
@@ -184,6 +184,8 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
     return addLabNodeGroup(scope, `${plan.name}NodeGroup`, {
       cluster: this.cluster,
       plan,
+      kubernetesVersion: this.config.kubernetesVersion.version,
+      vpcCniMode: vpcCniModeOf(this.plan),
       after: [this.vpcCniAddon, this.labCluster.kubeProxyAddon, ...(options.after ?? [])],
     });
   }

@@ -7,6 +7,7 @@ import type { LabConfig } from '../config/lab-config';
 import { SERVICE_IPV4_CIDR } from '../config/read-lab-config';
 import { acknowledgeClusterInternals } from '../compliance/cdk-internal-acknowledgements';
 import { kubectlLayerFor } from '../kubectl-layer';
+import { eksAddonVersion } from '../third-party/eks-addon-versions';
 import type { VpcCniConfiguration } from '../vpc-cni/vpc-cni-configuration';
 
 export interface LabClusterProps {
@@ -34,10 +35,12 @@ export class LabCluster extends Construct {
   readonly vpcCniAddon: eks.Addon;
   readonly kubeProxyAddon: eks.Addon;
   readonly podIdentityAgentAddon: eks.IAddon;
+  private readonly kubernetesVersion: string;
 
   constructor(scope: Construct, id: string, props: LabClusterProps) {
     super(scope, id);
     const { config } = props;
+    this.kubernetesVersion = config.kubernetesVersion.version;
 
     // EKS writes control plane logs to this name; creating it first gives it a retention and a removal policy.
     const controlPlaneLogs = new logs.LogGroup(this, 'ControlPlaneLogs', {
@@ -67,14 +70,25 @@ export class LabCluster extends Construct {
     this.cluster.node.addDependency(controlPlaneLogs);
     acknowledgeClusterInternals(this.cluster);
 
+    // Every add-on at the version EKS lists for the cluster's Kubernetes version (lib/third-party/eks-addon-versions.ts):
+    // EKS never updates add-ons by itself, so a kubernetesVersion bump moves them after the control plane.
+    const version = config.kubernetesVersion.version;
     this.vpcCniAddon = new eks.Addon(this, 'VpcCni', {
       cluster: this.cluster,
       addonName: 'vpc-cni',
-      addonVersion: config.vpcCniVersion,
+      addonVersion: config.vpcCniVersion ?? eksAddonVersion('vpc-cni', version),
       configurationValues: Object.keys(props.vpcCniConfiguration).length > 0 ? props.vpcCniConfiguration : undefined,
     });
-    this.kubeProxyAddon = new eks.Addon(this, 'KubeProxy', { cluster: this.cluster, addonName: 'kube-proxy' });
+    this.kubeProxyAddon = new eks.Addon(this, 'KubeProxy', {
+      cluster: this.cluster,
+      addonName: 'kube-proxy',
+      addonVersion: eksAddonVersion('kube-proxy', version),
+    });
     this.podIdentityAgentAddon = this.cluster.eksPodIdentityAgent!;
+    (this.podIdentityAgentAddon.node.defaultChild as eks.CfnAddon).addonVersion = eksAddonVersion(
+      'eks-pod-identity-agent',
+      version,
+    );
     for (const addon of [this.vpcCniAddon, this.kubeProxyAddon]) {
       // OVERWRITE: the add-on's configuration is the source of truth, even over a `kubectl set env` done by hand.
       (addon.node.defaultChild as eks.CfnAddon).resolveConflicts = 'OVERWRITE';
@@ -93,7 +107,11 @@ export class LabCluster extends Construct {
 
   /** CoreDNS runs as a Deployment, so its add-on only becomes healthy once nodes exist: install it after them. */
   addCoreDns(after: readonly Construct[]): eks.Addon {
-    const coreDns = new eks.Addon(this, 'CoreDns', { cluster: this.cluster, addonName: 'coredns' });
+    const coreDns = new eks.Addon(this, 'CoreDns', {
+      cluster: this.cluster,
+      addonName: 'coredns',
+      addonVersion: eksAddonVersion('coredns', this.kubernetesVersion),
+    });
     (coreDns.node.defaultChild as eks.CfnAddon).resolveConflicts = 'OVERWRITE';
     coreDns.node.addDependency(...after);
     return coreDns;

@@ -9,6 +9,16 @@ import type { PlannedNodeGroup } from '../lab-plan';
 export interface LabNodeGroupProps {
   readonly cluster: eks.ICluster;
   readonly plan: PlannedNodeGroup;
+  /** The cluster's Kubernetes version: nodes follow the control plane when it is raised. */
+  readonly kubernetesVersion: string;
+  /**
+   * The VPC CNI mode the nodes start in (`secondary-ips`, `prefix-delegation`, with `+custom-networking`). A change
+   * makes a new launch template version, and EKS replaces the nodes in a rolling update: nodes keep the max pods and
+   * pod subnets of the mode they started with ("the next AMI or launch template update", EKS user guide,
+   * cni-increase-ip-addresses), so a mode switch needs new nodes, and switching custom networking off frees the pod
+   * subnets their interfaces live in before those subnets are deleted.
+   */
+  readonly vpcCniMode: string;
   /** What must exist before the first node boots (at least the `vpc-cni` add-on with its configuration). */
   readonly after: readonly IDependable[];
   /** @default the cluster's private subnets */
@@ -16,6 +26,9 @@ export interface LabNodeGroupProps {
 }
 
 /** Managed policies of a lab node role (workshop: the custom networking node role). */
+/** Instance tag carrying the VPC CNI mode the nodes were launched in (see {@link LabNodeGroupProps.vpcCniMode}). */
+export const VPC_CNI_MODE_TAG = 'eks-networking-lab/vpc-cni-mode';
+
 export const NODE_ROLE_MANAGED_POLICIES = [
   'AmazonEKSWorkerNodePolicy',
   'AmazonEKS_CNI_Policy',
@@ -43,7 +56,9 @@ export function amiTypeFor(plan: PlannedNodeGroup): eks.NodegroupAmiType {
  */
 export function addLabNodeGroup(scope: Construct, id: string, props: LabNodeGroupProps): eks.Nodegroup {
   const { plan } = props;
-  const launchTemplate = new ManagedNodeLaunchTemplate(scope, `${id}LaunchTemplate`);
+  const launchTemplate = new ManagedNodeLaunchTemplate(scope, `${id}LaunchTemplate`, {
+    instanceTags: { [VPC_CNI_MODE_TAG]: props.vpcCniMode },
+  });
   const nodeRole = new iam.Role(scope, `${id}NodeRole`, {
     description: `Nodes of the ${plan.name} managed node group`,
     assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
@@ -56,7 +71,7 @@ export function addLabNodeGroup(scope: Construct, id: string, props: LabNodeGrou
   );
   const nodeGroup = new eks.Nodegroup(scope, id, {
     cluster: props.cluster,
-    nodegroupName: plan.name,
+    nodegroupName: plan.nodegroupName,
     nodeRole,
     instanceTypes: [new ec2.InstanceType(plan.instanceType.name)],
     amiType: amiTypeFor(plan),
@@ -72,6 +87,10 @@ export function addLabNodeGroup(scope: Construct, id: string, props: LabNodeGrou
     },
     maxUnavailablePercentage: 50,
   });
+  // aws-eks-v2 leaves Version unset (the node group keeps the version it was created with); EKS then refuses the
+  // next control-plane upgrade until the nodes match. With Version set, a kubernetesVersion bump updates the control
+  // plane first (the node group depends on the cluster), then rolls the nodes to the new version.
+  (nodeGroup.node.defaultChild as eks.CfnNodegroup).version = props.kubernetesVersion;
   nodeGroup.node.addDependency(...props.after);
   return nodeGroup;
 }

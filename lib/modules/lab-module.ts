@@ -4,7 +4,7 @@ import type { ContextKeySpec } from '../config/context-key-spec';
 import type { LabConfig } from '../config/lab-config';
 import type { LabFoundation } from '../lab-foundation';
 import type { PartContract } from '../third-party/part-contract';
-import type { NodeGroupPlan } from '../node-groups/node-group-plan';
+import type { NodeGroupDeclaration, NodeGroupPlan } from '../node-groups/node-group-plan';
 import type { AppServiceName } from '../../manifests/retail-app/retail-app-components';
 import type { RetailAppCustomization } from '../../manifests/retail-app/retail-app-customization';
 import type { LabExpectation } from '../verify/lab-expectation';
@@ -51,7 +51,7 @@ export interface LabModuleDefinition {
   /** VPC CNI add-on settings, merged by the base before any node group exists. */
   vpcCniConfiguration(config: LabConfig): VpcCniConfiguration;
   /** Node groups the module adds (created by the module through the foundation). */
-  nodeGroups(config: LabConfig): readonly NodeGroupPlan[];
+  nodeGroups(config: LabConfig): readonly NodeGroupDeclaration[];
   /** Cross-key checks that need the whole config and the planned node groups; throw LabConfigError. */
   validate(config: LabConfig, nodeGroups: readonly NodeGroupPlan[]): void;
   /** Third-party parts the module installs with this config (their contracts: lib/third-party). */

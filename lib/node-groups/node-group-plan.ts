@@ -11,11 +11,14 @@ export interface NodeGroupTaint {
 }
 
 /**
- * A managed node group as the lab intends it, decided from the config before any construct exists, so max
- * pods, instance-type rules and the offline checks all read the same facts.
+ * Label every lab node group puts on its nodes: the group's stable name (`default`, `custom-networking`). Workloads
+ * and checks select nodes by it, not by the EKS node group name, which changes when the group is replaced.
  */
-export interface NodeGroupPlan {
-  /** Node group name (also the `eks.amazonaws.com/nodegroup` label EKS puts on its nodes). */
+export const NODE_GROUP_LABEL = 'eks-networking-lab/node-group';
+
+/** A managed node group as the base or a module declares it. */
+export interface NodeGroupDeclaration {
+  /** Stable name of the group in the lab (`default`), the value of its {@link NODE_GROUP_LABEL} label. */
   readonly name: string;
   readonly instanceType: InstanceType;
   /** The context key that sets the instance type, named in error messages. */
@@ -31,9 +34,22 @@ export interface NodeGroupPlan {
   readonly owner: string;
 }
 
+/**
+ * A managed node group as the lab will create it, decided from the config before any construct exists, so max
+ * pods, instance-type rules and the offline checks all read the same facts.
+ */
+export interface NodeGroupPlan extends NodeGroupDeclaration {
+  /**
+   * The EKS node group name (also the `eks.amazonaws.com/nodegroup` label EKS puts on its nodes): the stable name
+   * and a fingerprint of what forces CloudFormation to replace a node group, so a replacement gets a new name
+   * (CloudFormation refuses to replace a resource under the same custom name).
+   */
+  readonly nodegroupName: string;
+}
+
 /** The labels a node of this group carries, including the one EKS adds. */
 export function nodeLabels(plan: NodeGroupPlan): Readonly<Record<string, string>> {
-  return { ...plan.labels, [NODEGROUP_NAME_LABEL]: plan.name };
+  return { ...plan.labels, [NODEGROUP_NAME_LABEL]: plan.nodegroupName };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { BASE_KEYS } from '../config/base-context-keys';
 import type { LabConfig } from '../config/lab-config';
 import { moduleDefinition } from '../modules/module-registry';
-import type { NodeGroupPlan } from './node-group-plan';
+import { createHash } from 'node:crypto';
+import { NODE_GROUP_LABEL, type NodeGroupDeclaration, type NodeGroupPlan } from './node-group-plan';
 
 /** Name and label of the base node group, as in the workshop (`eksctl`/Terraform `default`). */
 export const DEFAULT_NODE_GROUP = {
@@ -12,7 +13,7 @@ export const DEFAULT_NODE_GROUP = {
   maxSize: 6,
 } as const;
 
-export function defaultNodeGroupPlan(config: LabConfig): NodeGroupPlan {
+export function defaultNodeGroupPlan(config: LabConfig): NodeGroupDeclaration {
   return {
     name: DEFAULT_NODE_GROUP.name,
     instanceType: config.nodeInstanceType,
@@ -27,7 +28,30 @@ export function defaultNodeGroupPlan(config: LabConfig): NodeGroupPlan {
   };
 }
 
+/**
+ * The EKS name of a node group: its stable name and a fingerprint of the inputs whose change makes CloudFormation
+ * replace the node group (cluster, instance type and so AMI type, subnets: CloudFormation resource specification,
+ * AWS::EKS::Nodegroup). A new instance type then creates `default-<new fingerprint>` before deleting the old group.
+ */
+export function nodegroupNameOf(declaration: NodeGroupDeclaration, config: LabConfig): string {
+  const inputs = [
+    config.clusterName,
+    declaration.instanceType.name,
+    declaration.instanceType.architecture,
+    config.vpcCidr.text,
+  ];
+  return `${declaration.name}-${createHash('sha256').update(inputs.join('|')).digest('hex').slice(0, 8)}`;
+}
+
 /** Every managed node group the lab will create with this config: the base's, then each module's. */
 export function plannedNodeGroups(config: LabConfig): NodeGroupPlan[] {
-  return [defaultNodeGroupPlan(config), ...config.modules.flatMap((name) => moduleDefinition(name).nodeGroups(config))];
+  const declared = [
+    defaultNodeGroupPlan(config),
+    ...config.modules.flatMap((name) => moduleDefinition(name).nodeGroups(config)),
+  ];
+  return declared.map((declaration) => ({
+    ...declaration,
+    labels: { ...declaration.labels, [NODE_GROUP_LABEL]: declaration.name },
+    nodegroupName: nodegroupNameOf(declaration, config),
+  }));
 }

@@ -17,6 +17,7 @@ import { vpcCniEnv, synthesizedVpcCniAddon } from './vpc-cni-addon';
 import { cidrContains, parseIpv4Cidr } from '../config/ipv4-cidr';
 import { KUBERNETES_MANIFEST_TYPE } from '../eks-custom-resource-types';
 import { NODEGROUP_NAME_LABEL, ZONE_LABEL } from '../../manifests/well-known-labels';
+import { labNodeGroupName } from './node-group-resources';
 
 /** The VPC CNI's default `ENI_CONFIG_LABEL_DEF`. */
 export const DEFAULT_ENI_CONFIG_LABEL = 'k8s.amazonaws.com/eniConfig';
@@ -37,7 +38,10 @@ export interface NodeGroupTaintFacts {
 }
 
 export interface NodeGroupFacts {
+  /** The lab's name of the group (its node group label). */
   readonly name: string;
+  /** The EKS node group name (the `eks.amazonaws.com/nodegroup` label of its nodes). */
+  readonly eksName: string;
   readonly subnetIds: readonly string[];
   readonly labels: Readonly<Record<string, string>>;
   readonly taints: readonly NodeGroupTaintFacts[];
@@ -106,7 +110,8 @@ export function podAddressingFacts(templates: readonly LabTemplate[]): PodAddres
   const nodeGroups = resourcesOfType(resolved, 'AWS::EKS::Nodegroup').map(({ resource }) => {
     const properties = resource.Properties ?? {};
     return {
-      name: renderCfnValue(properties.NodegroupName),
+      name: labNodeGroupName(resource),
+      eksName: renderCfnValue(properties.NodegroupName),
       subnetIds: list(properties.Subnets).map(renderCfnValue),
       labels: stringRecord(properties.Labels),
       taints: list(properties.Taints).map((taint) => {
@@ -225,7 +230,7 @@ export function nodeGroupsForPod(
 ): string[] {
   return nodeGroups
     .filter((nodeGroup) => {
-      const labels: Record<string, string> = { ...nodeGroup.labels, [NODEGROUP_NAME_LABEL]: nodeGroup.name };
+      const labels: Record<string, string> = { ...nodeGroup.labels, [NODEGROUP_NAME_LABEL]: nodeGroup.eksName };
       const selected = Object.entries(nodeSelector).every(([key, value]) => labels[key] === value);
       const repelled = nodeGroup.taints.some(
         (taint) => REPELLING_EFFECTS.includes(taint.effect) && !tolerates(tolerations, taint),

@@ -24,13 +24,13 @@ test('security groups for pods with custom networking: the catalog stays on the 
   const catalog = findKubernetesObjects(lab, 'Deployment', 'catalog')[0] as unknown as {
     spec: { template: { spec: { nodeSelector?: object } } };
   };
-  expect(catalog.spec.template.spec.nodeSelector).toEqual({ 'eks.amazonaws.com/nodegroup': 'default' });
+  expect(catalog.spec.template.spec.nodeSelector).toEqual({ 'eks-networking-lab/node-group': 'default' });
   const checkout = findKubernetesObjects(lab, 'Deployment', 'checkout').find(
     (object) => object.metadata.namespace === 'checkout',
   ) as unknown as {
     spec: { template: { spec: { nodeSelector?: object } } };
   };
-  expect(checkout.spec.template.spec.nodeSelector).toEqual({ 'eks.amazonaws.com/nodegroup': 'custom-networking' });
+  expect(checkout.spec.template.spec.nodeSelector).toEqual({ 'eks-networking-lab/node-group': 'custom-networking' });
 });
 
 test('prefix delegation with custom networking: every node group runs in prefix mode (t3.medium 110, not 12)', () => {

@@ -144,34 +144,64 @@ describe('managed add-ons', () => {
     });
   });
 
-  test('installs coredns, kube-proxy and the Pod Identity agent', () => {
-    for (const addonName of ['coredns', 'kube-proxy', 'eks-pod-identity-agent']) {
-      template.hasResourceProperties('AWS::EKS::Addon', { AddonName: addonName });
+  test('installs every add-on at the version the EKS user guide lists for Kubernetes 1.35', () => {
+    const expected = {
+      'vpc-cni': 'v1.21.1-eksbuild.1',
+      'kube-proxy': 'v1.35.3-eksbuild.13',
+      coredns: 'v1.14.3-eksbuild.3',
+      'eks-pod-identity-agent': 'v1.3.10-eksbuild.2',
+    };
+    for (const [addonName, addonVersion] of Object.entries(expected)) {
+      template.hasResourceProperties('AWS::EKS::Addon', { AddonName: addonName, AddonVersion: addonVersion });
     }
   });
 
   test('installs coredns only after the default node group (its pods need nodes)', () => {
     const coreDns = logicalIdOf('AWS::EKS::Addon', { AddonName: 'coredns' });
-    const nodeGroup = logicalIdOf('AWS::EKS::Nodegroup', { NodegroupName: 'default' });
+    const nodeGroup = logicalIdOf('AWS::EKS::Nodegroup', {
+      Labels: Match.objectLike({ 'eks-networking-lab/node-group': 'default' }),
+    });
     expect(dependenciesOf(coreDns)).toContain(nodeGroup);
   });
 });
 
 describe('default node group', () => {
-  test('runs three to six m5.large AL2023 nodes labelled workshop-default=yes in the private subnets', () => {
+  test('runs the cluster Kubernetes version, so a version bump rolls the nodes after the control plane', () => {
     template.hasResourceProperties('AWS::EKS::Nodegroup', {
-      NodegroupName: 'default',
+      Labels: Match.objectLike({ 'eks-networking-lab/node-group': 'default' }),
+      Version: '1.35',
+    });
+  });
+
+  test('launches its nodes tagged with the VPC CNI mode, so a mode change makes a new launch template version', () => {
+    template.hasResourceProperties('AWS::EC2::LaunchTemplate', {
+      LaunchTemplateData: Match.objectLike({
+        TagSpecifications: Match.arrayWith([
+          Match.objectLike({
+            ResourceType: 'instance',
+            Tags: Match.arrayWith([{ Key: 'eks-networking-lab/vpc-cni-mode', Value: 'secondary-ips' }]),
+          }),
+        ]),
+      }),
+    });
+  });
+
+  test('runs three to six m5.large AL2023 nodes labelled workshop-default=yes and node-group=default in the private subnets', () => {
+    template.hasResourceProperties('AWS::EKS::Nodegroup', {
+      NodegroupName: Match.stringLikeRegexp('^default-[0-9a-f]{8}$'),
       InstanceTypes: ['m5.large'],
       AmiType: 'AL2023_x86_64_STANDARD',
       ScalingConfig: { MinSize: 3, DesiredSize: 3, MaxSize: 6 },
-      Labels: { 'workshop-default': 'yes' },
+      Labels: { 'workshop-default': 'yes', 'eks-networking-lab/node-group': 'default' },
       UpdateConfig: { MaxUnavailablePercentage: 50 },
       Subnets: Match.arrayWith([{ Ref: Match.stringLikeRegexp('PrivateSubnet') }]),
     });
   });
 
   test('is created after the vpc-cni add-on, so the CNI configuration exists before the first node boots', () => {
-    const nodeGroup = logicalIdOf('AWS::EKS::Nodegroup', { NodegroupName: 'default' });
+    const nodeGroup = logicalIdOf('AWS::EKS::Nodegroup', {
+      Labels: Match.objectLike({ 'eks-networking-lab/node-group': 'default' }),
+    });
     const vpcCni = logicalIdOf('AWS::EKS::Addon', { AddonName: 'vpc-cni' });
     expect(dependenciesOf(nodeGroup)).toContain(vpcCni);
   });

@@ -10,7 +10,7 @@ import { LabConfigError } from '../../config/lab-config-error';
 import { planLab } from '../../lab-plan';
 import { DAEMONSET_PODS_PER_NODE } from '../../verify/scheduled-pods';
 import type { LabModuleDefinition } from '../lab-module';
-import { NODEGROUP_NAME_LABEL } from '../../../manifests/well-known-labels';
+import { NODE_GROUP_LABEL } from '../../node-groups/node-group-plan';
 
 /** The custom-networking node group must fit its DaemonSet pods plus the checkout pod the module moves onto it. */
 const MIN_CUSTOM_NETWORKING_MAX_PODS = DAEMONSET_PODS_PER_NODE.length + 1;
@@ -70,7 +70,7 @@ export const CUSTOM_NETWORKING_MODULE: LabModuleDefinition = {
     return {
       stack,
       retailApp: {
-        services: { checkout: { nodeSelector: { [NODEGROUP_NAME_LABEL]: CUSTOM_NETWORKING_NODE_GROUP.name } } },
+        services: { checkout: { nodeSelector: { [NODE_GROUP_LABEL]: CUSTOM_NETWORKING_NODE_GROUP.name } } },
       },
       // checkout is created once its node group exists and deleted before the node group goes.
       retailAppDependencies: { checkout: [stack.nodeGroup] },

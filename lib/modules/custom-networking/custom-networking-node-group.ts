@@ -1,6 +1,6 @@
 import { CUSTOM_NETWORKING_KEYS } from './custom-networking-settings';
 import type { LabConfig } from '../../config/lab-config';
-import type { NodeGroupPlan } from '../../node-groups/node-group-plan';
+import type { NodeGroupDeclaration } from '../../node-groups/node-group-plan';
 
 /** The workshop's `aws eks create-nodegroup --nodegroup-name custom-networking ... --labels type=customnetworking
  * --scaling-config minSize=1,maxSize=1,desiredSize=1`. */
@@ -12,7 +12,7 @@ export const CUSTOM_NETWORKING_NODE_GROUP = {
   maxSize: 1,
 } as const;
 
-export function customNetworkingNodeGroupPlan(config: LabConfig): NodeGroupPlan {
+export function customNetworkingNodeGroupPlan(config: LabConfig): NodeGroupDeclaration {
   return {
     name: CUSTOM_NETWORKING_NODE_GROUP.name,
     instanceType: config.customNetworking.instanceType,

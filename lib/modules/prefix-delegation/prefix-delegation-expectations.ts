@@ -8,6 +8,7 @@ import {
   vpcCniEnvExpectation,
 } from '../../verify/expectations/vpc-cni-env';
 import type { CheckOutcome, CommandResult, LabExpectation } from '../../verify/lab-expectation';
+import { labNodeGroupName } from '../../verify/node-group-resources';
 import { resourcesOfType } from '../../verify/nested-stack-parameters';
 import { findKubernetesObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
 import { synthesizedVpcCniAddon, vpcCniVersionAtLeast } from '../../verify/vpc-cni-addon';
@@ -66,7 +67,7 @@ function checkPauseDeployment(lab: SynthesizedLab, replicas: number): CheckOutco
 
 function checkNitroNodeGroups(lab: SynthesizedLab): CheckOutcome {
   const groups = resourcesOfType(lab.templates, 'AWS::EKS::Nodegroup').map(({ resource }) => ({
-    name: renderCfnValue(resource.Properties?.NodegroupName),
+    name: labNodeGroupName(resource),
     types: ((resource.Properties?.InstanceTypes ?? []) as unknown[]).map(renderCfnValue),
   }));
   const notNitro = groups.filter((group) =>

@@ -6,8 +6,7 @@ import {
   lookupInstanceType,
   supportsSecurityGroupsForPods,
 } from '../../instance-types/instance-types';
-import { canSchedulePodOn, type NodeGroupPlan } from '../../node-groups/node-group-plan';
-import { NODEGROUP_NAME_LABEL } from '../../../manifests/well-known-labels';
+import { canSchedulePodOn, NODE_GROUP_LABEL, type NodeGroupPlan } from '../../node-groups/node-group-plan';
 import { DEFAULT_NODE_GROUP } from '../../node-groups/planned-node-groups';
 import { MIN_VPC_CNI_VERSION } from './security-groups-for-pods-facts';
 
@@ -17,7 +16,7 @@ import { MIN_VPC_CNI_VERSION } from './security-groups-for-pods-facts';
  * custom networking's t3.medium group, which has no taint and could otherwise receive them.
  */
 export const CATALOG_NODE_SELECTOR: Readonly<Record<string, string>> = {
-  [NODEGROUP_NAME_LABEL]: DEFAULT_NODE_GROUP.name,
+  [NODE_GROUP_LABEL]: DEFAULT_NODE_GROUP.name,
 };
 
 const DOCS = 'https://docs.aws.amazon.com/eks/latest/userguide/security-groups-for-pods.html';

@@ -12,11 +12,12 @@
 import { dependsOn, renderCfnValue } from '../cfn-template';
 import type { CheckOutcome, CommandResult, LabExpectation } from '../lab-expectation';
 import { resourcesOfType } from '../nested-stack-parameters';
+import { labNodeGroupName } from '../node-group-resources';
 import { kubeletMaxPods } from '../pod-density';
 import type { SynthesizedLab } from '../synthesized-lab';
 import { synthesizedVpcCniAddon, vpcCniEnv } from '../vpc-cni-addon';
 import { kubectl, labelSelector } from '../live/live-commands';
-import { NODEGROUP_NAME_LABEL } from '../../../manifests/well-known-labels';
+import { NODE_GROUP_LABEL } from '../../node-groups/node-group-plan';
 
 /** Construct id of the root stack output that states every node group's max pods (lib/networking-lab-stack.ts). */
 export const NODE_GROUP_MAX_PODS_OUTPUT = 'NodeGroupMaxPods';
@@ -39,7 +40,7 @@ export interface NodeGroupMaxPodsOptions {
 /** The max pods EKS will compute for a synthesized node group, or a reason it cannot be told. */
 export function synthesizedEksMaxPods(lab: SynthesizedLab, nodeGroup: string): number | string {
   const found = resourcesOfType(lab.templates, 'AWS::EKS::Nodegroup').find(
-    ({ resource }) => renderCfnValue(resource.Properties?.NodegroupName) === nodeGroup,
+    ({ resource }) => labNodeGroupName(resource) === nodeGroup,
   );
   if (!found) return `no managed node group named ${nodeGroup} is synthesized`;
   const instanceTypes = (found.resource.Properties?.InstanceTypes ?? []) as unknown[];
@@ -63,8 +64,7 @@ export function nodeGroupWaitsForVpcCni(lab: SynthesizedLab, nodeGroup: string):
     resources[id]?.Type === 'AWS::EKS::Addon' && resources[id].Properties?.AddonName === 'vpc-cni';
   for (const { template } of lab.templates) {
     for (const resource of Object.values(template.Resources)) {
-      if (resource.Type !== 'AWS::EKS::Nodegroup' || renderCfnValue(resource.Properties?.NodegroupName) !== nodeGroup)
-        continue;
+      if (resource.Type !== 'AWS::EKS::Nodegroup' || labNodeGroupName(resource) !== nodeGroup) continue;
       if (dependsOn(resource).some((id) => isVpcCni(template.Resources, id))) return true;
       return (
         template !== root &&
@@ -144,7 +144,7 @@ export function eksMaxPodsExpectation(options: NodeGroupMaxPodsOptions): LabExpe
           'get',
           'nodes',
           '-l',
-          labelSelector({ [NODEGROUP_NAME_LABEL]: nodeGroup }),
+          labelSelector({ [NODE_GROUP_LABEL]: nodeGroup }),
           '-o',
           'jsonpath={.items[*].status.allocatable.pods}',
         ),

@@ -15,6 +15,7 @@ const subnets = [
 ];
 const nodeGroup = {
   name: 'workers',
+  eksName: 'workers-1',
   subnetIds: ['node-a', 'node-b'],
   labels: {},
   taints: [],
@@ -101,11 +102,16 @@ describe('podAddressSources', () => {
 });
 
 describe('nodeGroupsForPod', () => {
-  const tainted = { ...nodeGroup, name: 'tainted', taints: [{ key: 'dedicated', value: 'x', effect: 'NO_SCHEDULE' }] };
-  const pinned = { ...nodeGroup, name: 'pinned', labels: { type: 'special' } };
+  const tainted = {
+    ...nodeGroup,
+    name: 'tainted',
+    eksName: 'tainted-1',
+    taints: [{ key: 'dedicated', value: 'x', effect: 'NO_SCHEDULE' }],
+  };
+  const pinned = { ...nodeGroup, name: 'pinned', eksName: 'pinned-1', labels: { type: 'special' } };
 
   test('matches the nodeSelector against labels and the eks.amazonaws.com/nodegroup label', () => {
-    expect(nodeGroupsForPod([nodeGroup, pinned], { 'eks.amazonaws.com/nodegroup': 'pinned' })).toEqual(['pinned']);
+    expect(nodeGroupsForPod([nodeGroup, pinned], { 'eks.amazonaws.com/nodegroup': 'pinned-1' })).toEqual(['pinned']);
     expect(nodeGroupsForPod([nodeGroup, pinned], { type: 'special' })).toEqual(['pinned']);
     expect(nodeGroupsForPod([nodeGroup, pinned], {})).toEqual(['workers', 'pinned']);
   });

@@ -28,7 +28,7 @@ const healthyLab: [RegExp, CommandResult][] = [
   [/cloudformation describe-stacks/, ok(JSON.stringify([{ OutputKey: 'ClusterName', OutputValue: 'eks-workshop' }]))],
   [/config current-context/, ok(LAB_CONTEXT)],
   [/curl .*(http|telnet):/, { exitCode: 0, stdout: '', stderr: '< HTTP/1.1 200 OK' }],
-  [/get nodes -l eks.amazonaws.com\/nodegroup=default/, ok('29 29 29')],
+  [/get nodes -l eks-networking-lab\/node-group=default/, ok('29 29 29')],
   [/eks describe-addon/, ok(JSON.stringify({ addon: { status: 'ACTIVE', addonVersion: 'v1.0.0-eksbuild.1' } }))],
   [
     /get deployments -n external-secrets/,
@@ -140,7 +140,7 @@ describe('live run', () => {
       'kubectl exec -n ui deployment/ui -- curl -v -s -o /dev/null --connect-timeout 5 --max-time 8 http://catalog.catalog:80/health',
     );
     expect(text).toContain(
-      "kubectl get nodes -l eks.amazonaws.com/nodegroup=default -o 'jsonpath={.items[*].status.allocatable.pods}'",
+      "kubectl get nodes -l eks-networking-lab/node-group=default -o 'jsonpath={.items[*].status.allocatable.pods}'",
     );
   });
 });

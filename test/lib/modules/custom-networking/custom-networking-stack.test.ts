@@ -83,7 +83,9 @@ describe('teardown', () => {
     const subnetIds = Object.keys(nested.findResources('AWS::EC2::Subnet'));
     expect(sweeper.DependsOn).toEqual(expect.arrayContaining(subnetIds));
     nested.hasResource('AWS::EKS::Nodegroup', {
-      Properties: Match.objectLike({ NodegroupName: 'custom-networking' }),
+      Properties: Match.objectLike({
+        Labels: Match.objectLike({ 'eks-networking-lab/node-group': 'custom-networking' }),
+      }),
       DependsOn: Match.arrayWith([sweeperId]),
     });
     nested.hasResourceProperties('Custom::VpcCniEniSweeper', {
@@ -135,15 +137,17 @@ describe('ENIConfigs', () => {
 describe('node group custom-networking', () => {
   let nodeGroupId: string;
   beforeAll(() => {
-    nodeGroupId = resourceIdOf(nested, 'AWS::EKS::Nodegroup', { NodegroupName: 'custom-networking' });
+    nodeGroupId = resourceIdOf(nested, 'AWS::EKS::Nodegroup', {
+      Labels: Match.objectLike({ 'eks-networking-lab/node-group': 'custom-networking' }),
+    });
   });
 
   test('runs one t3.medium node in the primary private subnets with label type=customnetworking', () => {
     nested.hasResourceProperties('AWS::EKS::Nodegroup', {
-      NodegroupName: 'custom-networking',
+      NodegroupName: Match.stringLikeRegexp('^custom-networking-[0-9a-f]{8}$'),
       InstanceTypes: ['t3.medium'],
       ScalingConfig: { MinSize: 1, DesiredSize: 1, MaxSize: 1 },
-      Labels: { type: 'customnetworking' },
+      Labels: { type: 'customnetworking', 'eks-networking-lab/node-group': 'custom-networking' },
       Subnets: lab.stack.vpc.privateSubnets.map((subnet) => ({ Ref: logicalId(subnet as ec2.Subnet) })),
     });
   });
@@ -173,7 +177,9 @@ describe('node group custom-networking', () => {
   test('is created after the ENIConfigs', () => {
     const eniConfigsId = resourceIdOf(nested, 'Custom::AWSCDK-EKS-KubernetesResource', {});
     nested.hasResource('AWS::EKS::Nodegroup', {
-      Properties: Match.objectLike({ NodegroupName: 'custom-networking' }),
+      Properties: Match.objectLike({
+        Labels: Match.objectLike({ 'eks-networking-lab/node-group': 'custom-networking' }),
+      }),
       DependsOn: Match.arrayWith([eniConfigsId]),
     });
   });
@@ -197,7 +203,7 @@ describe('retail app', () => {
     const [redis] = findKubernetesObjects(lab, 'Deployment', 'checkout-redis');
     const podSpec = (object: typeof checkout) =>
       (object.spec as { template: { spec: { nodeSelector?: unknown } } }).template.spec;
-    expect(podSpec(checkout).nodeSelector).toEqual({ 'eks.amazonaws.com/nodegroup': 'custom-networking' });
+    expect(podSpec(checkout).nodeSelector).toEqual({ 'eks-networking-lab/node-group': 'custom-networking' });
     expect(podSpec(redis).nodeSelector).toBeUndefined();
   });
 
@@ -215,7 +221,7 @@ describe('retail app', () => {
 describe('default node group and the base', () => {
   test('creates the default node group after the ENIConfigs, so on deletion it goes before the pod subnets', () => {
     root.hasResource('AWS::EKS::Nodegroup', {
-      Properties: Match.objectLike({ NodegroupName: 'default' }),
+      Properties: Match.objectLike({ Labels: Match.objectLike({ 'eks-networking-lab/node-group': 'default' }) }),
       DependsOn: Match.arrayWith([nestedStackResourceId]),
     });
   });

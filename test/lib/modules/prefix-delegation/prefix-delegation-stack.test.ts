@@ -39,7 +39,7 @@ describe('prefix-delegation with the defaults', () => {
     const root = rootTemplate(lab);
     const [vpcCniId] = Object.keys(root.findResources('AWS::EKS::Addon', { Properties: { AddonName: 'vpc-cni' } }));
     root.hasResource('AWS::EKS::Nodegroup', {
-      Properties: Match.objectLike({ NodegroupName: 'default' }),
+      Properties: Match.objectLike({ Labels: Match.objectLike({ 'eks-networking-lab/node-group': 'default' }) }),
       DependsOn: Match.arrayWith([vpcCniId]),
     });
   });
@@ -69,7 +69,9 @@ describe('prefix-delegation with the defaults', () => {
       (deployed) => deployed.object.kind === 'Namespace' && deployed.object.metadata.name === 'other',
     );
     const [defaultNodeGroupId] = Object.keys(
-      root.findResources('AWS::EKS::Nodegroup', { Properties: { NodegroupName: 'default' } }),
+      root.findResources('AWS::EKS::Nodegroup', {
+        Properties: { Labels: Match.objectLike({ 'eks-networking-lab/node-group': 'default' }) },
+      }),
     );
     const nestedStack = lab.stack.node.findChild(NESTED_ID) as NestedStack;
     const stackResource = root.toJSON().Resources[lab.stack.resolve(nestedStack.nestedStackResource!.logicalId)];
@@ -95,7 +97,7 @@ describe('prefix-delegation with both modules', () => {
       },
     });
     nestedTemplate(lab, 'CustomNetworking').hasResourceProperties('AWS::EKS::Nodegroup', {
-      NodegroupName: 'custom-networking',
+      Labels: Match.objectLike({ 'eks-networking-lab/node-group': 'custom-networking' }),
       InstanceTypes: ['t3.medium'],
     });
   });

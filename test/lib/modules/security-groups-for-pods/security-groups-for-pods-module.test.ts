@@ -105,7 +105,7 @@ describe('the catalog switches to RDS', () => {
   });
 
   test('its pods are pinned to the default node group; catalog-mysql and the other services are untouched', () => {
-    expect(podTemplate(lab).spec.nodeSelector).toEqual({ 'eks.amazonaws.com/nodegroup': 'default' });
+    expect(podTemplate(lab).spec.nodeSelector).toEqual({ 'eks-networking-lab/node-group': 'default' });
     expect(podTemplate(lab, 'ui')).toEqual(podTemplate(base, 'ui'));
     expect(findKubernetesObjects(lab, 'StatefulSet', 'catalog-mysql')).toEqual(
       findKubernetesObjects(base, 'StatefulSet', 'catalog-mysql'),
@@ -113,9 +113,9 @@ describe('the catalog switches to RDS', () => {
   });
 
   test('with custom networking too, catalog stays on default while checkout moves to custom-networking', () => {
-    expect(podTemplate(both).spec.nodeSelector).toEqual({ 'eks.amazonaws.com/nodegroup': 'default' });
+    expect(podTemplate(both).spec.nodeSelector).toEqual({ 'eks-networking-lab/node-group': 'default' });
     expect(podTemplate(both, 'checkout').spec.nodeSelector).toEqual({
-      'eks.amazonaws.com/nodegroup': 'custom-networking',
+      'eks-networking-lab/node-group': 'custom-networking',
     });
   });
 
@@ -147,7 +147,7 @@ describe('the catalog switches to RDS', () => {
     expect(catalogCustomization({ databaseAddress: 'db.example', podSecurityGroupIds: ['sg-1', 'sg-2'] })).toEqual({
       services: {
         catalog: {
-          nodeSelector: { 'eks.amazonaws.com/nodegroup': 'default' },
+          nodeSelector: { 'eks-networking-lab/node-group': 'default' },
           configMapData: { RETAIL_CATALOG_PERSISTENCE_ENDPOINT: 'db.example:3306' },
           secretName: 'catalog-rds',
           podAnnotations: { 'eks-networking-lab/security-group-policy': 'catalog-rds-access:sg-1,sg-2' },

@@ -20,12 +20,13 @@ function plan(
 ): NodeGroupPlan {
   return {
     name,
+    nodegroupName: `${name}-0000`,
     instanceType: lookupInstanceType(instanceType),
     instanceTypeKey,
     minSize: 1,
     desiredSize: 1,
     maxSize: 1,
-    labels,
+    labels: { ...labels, 'eks-networking-lab/node-group': name },
     taints,
     podAddressSource: name === 'custom-networking' ? 'eniconfig-subnets' : 'node-subnets',
     owner: name === 'default' ? 'base' : name,
@@ -40,7 +41,7 @@ const config = (context: Record<string, unknown>) => readLabConfig(context, { to
 
 describe('node groups that can run the catalog pods need trunk ENIs', () => {
   test('pins the catalog pods to the default node group', () => {
-    expect(CATALOG_NODE_SELECTOR).toEqual({ 'eks.amazonaws.com/nodegroup': 'default' });
+    expect(CATALOG_NODE_SELECTOR).toEqual({ 'eks-networking-lab/node-group': 'default' });
     expect(
       nodeGroupsThatCanRun([DEFAULT, CUSTOM_NETWORKING], CATALOG_NODE_SELECTOR).map((group) => group.name),
     ).toEqual(['default']);
@@ -70,7 +71,7 @@ describe('node groups that can run the catalog pods need trunk ENIs', () => {
   ])('fails when the default node group is %s, naming the node group and nodeInstanceType', (type) => {
     expect(() => checkTrunkEniNodeGroups([plan('default', type, 'nodeInstanceType')])).toThrow(
       new RegExp(
-        `Invalid context 'nodeInstanceType': received "${type.replace('.', '\\.')}".*Node group "default" can run the catalog pods \\(nodeSelector eks\\.amazonaws\\.com/nodegroup=default\\)`,
+        `Invalid context 'nodeInstanceType': received "${type.replace('.', '\\.')}".*Node group "default" can run the catalog pods \\(nodeSelector eks-networking-lab/node-group=default\\)`,
       ),
     );
   });

@@ -359,7 +359,9 @@ describe('creation order (deletion is the reverse)', () => {
     expect(dependsOn(rootJson.Resources[stackId])).toEqual(
       expect.arrayContaining([
         manifestOf('Namespace', 'checkout').logicalId,
-        oneIdOf(root, 'AWS::EKS::Nodegroup', { NodegroupName: 'default' }),
+        oneIdOf(root, 'AWS::EKS::Nodegroup', {
+          Labels: Match.objectLike({ 'eks-networking-lab/node-group': 'default' }),
+        }),
         oneIdOf(root, 'AWS::EKS::Addon', { AddonName: 'eks-pod-identity-agent' }),
         oneIdOf(root, 'AWS::EKS::Addon', { AddonName: 'coredns' }),
         oneIdOf(root, 'AWS::SSM::Parameter', { Value: 'aws:cdk:eks:kubectl-ready' }),

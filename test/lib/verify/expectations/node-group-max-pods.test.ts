@@ -54,7 +54,7 @@ describe('node group max pods live', () => {
           'get',
           'nodes',
           '-l',
-          'eks.amazonaws.com/nodegroup=default',
+          'eks-networking-lab/node-group=default',
           '-o',
           'jsonpath={.items[*].status.allocatable.pods}',
         ],
