@@ -1,8 +1,9 @@
-import { CustomResource, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { type CfnResource, CustomResource, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { setOwnServiceTimeout } from './custom-resource-timeouts';
 import { acknowledgeFinding, acknowledgeManagedPolicies } from './nag-acknowledgements';
 
 /**
@@ -73,6 +74,8 @@ export function addDeletionWait(scope: Construct, props: DeletionWaitProps): Del
   });
   // The role's policy must outlive the deletion call.
   resource.node.addDependency(handler);
+  // The handler answers by `timeout` (its budget), well before CloudFormation gives up on the resource.
+  setOwnServiceTimeout(resource.node.defaultChild as CfnResource, timeout.plus(Duration.minutes(2)));
   acknowledgeManagedPolicies(
     handler,
     ['service-role/AWSLambdaBasicExecutionRole'],

@@ -1,22 +1,30 @@
 import * as path from 'node:path';
-import { CustomResource, Duration, Stack } from 'aws-cdk-lib';
+import { type CfnResource, CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { setOwnServiceTimeout } from './custom-resource-timeouts';
 import { acknowledgeFinding, acknowledgeManagedPolicies } from './nag-acknowledgements';
 
 export interface VpcCniEniSweeperProps {
   readonly vpc: ec2.IVpc;
   /** Only interfaces of this cluster (by tag, or by the VPC CNI's descriptions) are deleted. */
   readonly clusterName: string;
-  /** How long a deletion waits for interfaces that are still attached. @default 10 minutes */
+  /** How long a deletion waits for interfaces that are still attached. @default 8 minutes */
   readonly waitForDetach?: Duration;
 }
 
 export const ENI_SWEEPER_RESOURCE_TYPE = 'Custom::VpcCniEniSweeper';
+
+/** Room between the handler's own give-up time and the function's timeout. */
+const HANDLER_SLACK = Duration.minutes(2);
+/** Room for the Provider framework between the function's timeout and CloudFormation's ServiceTimeout. */
+const FRAMEWORK_SLACK = Duration.minutes(1);
+/** The longest wait that keeps the function (wait + slack) under Lambda's 15-minute limit. */
+const MAX_WAIT = Duration.minutes(12);
 
 /**
  * On stack deletion, deletes the network interfaces the VPC CNI (`aws-K8S-*` secondary ENIs) and the VPC resource
@@ -29,7 +37,12 @@ export class VpcCniEniSweeper extends Construct {
 
   constructor(scope: Construct, id: string, props: VpcCniEniSweeperProps) {
     super(scope, id);
-    const waitForDetach = props.waitForDetach ?? Duration.minutes(10);
+    const waitForDetach = props.waitForDetach ?? Duration.minutes(8);
+    if (waitForDetach.toSeconds() > MAX_WAIT.toSeconds()) {
+      throw new Error(
+        `${this.node.path}: waitForDetach must leave the 15-minute Lambda limit room (at most 12 minutes)`,
+      );
+    }
     const role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Deletes leaked VPC CNI network interfaces of one VPC on stack deletion',
@@ -46,7 +59,12 @@ export class VpcCniEniSweeper extends Construct {
         },
       }),
     );
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_WEEK });
+    // Deleted with the stack; the handler logs what it found and what it gave up on there.
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: logs.RetentionDays.ONE_WEEK,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    logGroup.grantWrite(role);
     const handler = new lambda.Function(this, 'Handler', {
       description: 'Deletes leaked VPC CNI network interfaces on stack deletion',
       // The Python runtime aws-cdk-lib itself deploys its EKS handlers with (available in every commercial Region).
@@ -55,7 +73,9 @@ export class VpcCniEniSweeper extends Construct {
       code: lambda.Code.fromAsset(path.join(__dirname, 'vpc-cni-eni-sweeper'), {
         exclude: ['test_*.py', '__pycache__'],
       }),
-      timeout: waitForDetach.plus(Duration.minutes(2)),
+      // The handler gives up after waitForDetach and reports it; the function outlives that, and CloudFormation
+      // (ServiceTimeout) outlives the function and the framework around it.
+      timeout: waitForDetach.plus(HANDLER_SLACK),
       role,
       logGroup,
     });
@@ -69,6 +89,10 @@ export class VpcCniEniSweeper extends Construct {
         TimeoutSeconds: String(waitForDetach.toSeconds()),
       },
     });
+    setOwnServiceTimeout(
+      this.resource.node.defaultChild as CfnResource,
+      waitForDetach.plus(HANDLER_SLACK).plus(FRAMEWORK_SLACK),
+    );
 
     acknowledgeFinding(
       role,

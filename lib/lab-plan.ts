@@ -3,6 +3,7 @@ import { moduleDefinition } from './modules/module-registry';
 import type { NodeGroupPlan } from './node-groups/node-group-plan';
 import { plannedNodeGroups } from './node-groups/planned-node-groups';
 import { kubeletMaxPods } from './verify/pod-density';
+import { NETWORK_POLICY_VPC_CNI_CONFIGURATION } from './vpc-cni/network-policy-agent';
 import { mergeVpcCniContributions, type VpcCniConfiguration, vpcCniSetting } from './vpc-cni/vpc-cni-configuration';
 
 export interface PlannedNodeGroup extends NodeGroupPlan {
@@ -25,12 +26,13 @@ export interface LabPlan {
 }
 
 export function planLab(config: LabConfig): LabPlan {
-  const vpcCniConfiguration = mergeVpcCniContributions(
-    config.modules.map((name) => ({
+  const vpcCniConfiguration = mergeVpcCniContributions([
+    { source: 'base', configuration: NETWORK_POLICY_VPC_CNI_CONFIGURATION },
+    ...config.modules.map((name) => ({
       source: `module ${name}`,
       configuration: moduleDefinition(name).vpcCniConfiguration(config),
     })),
-  );
+  ]);
   const prefixDelegation = vpcCniSetting(vpcCniConfiguration, 'env.ENABLE_PREFIX_DELEGATION') === 'true';
   const customNetworking = vpcCniSetting(vpcCniConfiguration, 'env.AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG') === 'true';
   // ipamd of every node reads the same aws-node environment, so with custom networking on, the nodes of every node

@@ -1,5 +1,6 @@
 import { Annotations, Aspects, CfnOutput, Duration, Fn, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { App as Cdk8sApp } from 'cdk8s';
 import type { Construct, IDependable } from 'constructs';
@@ -19,6 +20,7 @@ import { moduleDefinition } from './modules/module-registry';
 import { DEFAULT_NODE_GROUP } from './node-groups/planned-node-groups';
 import { deployChart } from '../constructs/chart-manifest';
 import { CustomResourceTimeouts } from '../constructs/custom-resource-timeouts';
+import { FunctionLogGroups } from '../constructs/function-log-groups';
 import { ExternalSecretsOperator } from '../constructs/external-secrets-operator';
 import { VpcCniEniSweeper } from '../constructs/vpc-cni-eni-sweeper';
 import { APP_SERVICE_NAMES, type AppServiceName } from '../manifests/retail-app/retail-app-components';
@@ -151,6 +153,7 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
       value: JSON.stringify(Object.fromEntries(this.plan.nodeGroups.map((group) => [group.name, group.maxPods]))),
     });
 
+    Aspects.of(this).add(new FunctionLogGroups({ retention: RetentionDays.ONE_WEEK }));
     Aspects.of(this).add(
       new CustomResourceTimeouts({
         byResourceType: {

@@ -1,14 +1,20 @@
 import { CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { LabConfig } from '../config/lab-config';
 import { SERVICE_IPV4_CIDR } from '../config/read-lab-config';
 import { acknowledgeClusterInternals } from '../compliance/cdk-internal-acknowledgements';
+import { acknowledgeManagedPolicies } from '../../constructs/nag-acknowledgements';
 import { kubectlLayerFor } from '../kubectl-layer';
 import { eksAddonVersion } from '../third-party/eks-addon-versions';
 import type { VpcCniConfiguration } from '../vpc-cni/vpc-cni-configuration';
+
+/** The managed policy the EKS VPC resource controller needs on the cluster role to manage trunk and branch ENIs. */
+export const VPC_RESOURCE_CONTROLLER_POLICY = 'AmazonEKSVPCResourceController';
 
 export interface LabClusterProps {
   readonly config: LabConfig;
@@ -24,6 +30,23 @@ const CONTROL_PLANE_LOGS = [
   eks.ClusterLoggingTypes.CONTROLLER_MANAGER,
   eks.ClusterLoggingTypes.SCHEDULER,
 ];
+
+/**
+ * aws-eks-v2 puts the kubectl provider's functions in the cluster's private subnets whenever the endpoint has
+ * private access (aws/aws-cdk#27055), even with the public endpoint open. Lambda then holds Hyperplane interfaces in
+ * those subnets and the cluster security group, and releases them up to 20 minutes after the functions are deleted
+ * (AWS Support); `cdk destroy` waits that long before it can delete the cluster and the subnets. The lab's endpoint
+ * is public and private, so the functions reach the API server over the public endpoint from outside the VPC, and
+ * the wait is gone. Trade-off: a lab that restricted the public endpoint to some CIDRs (the lab has no key for it)
+ * would need the functions back in the VPC.
+ */
+function keepKubectlProviderOutOfVpc(cluster: eks.Cluster): void {
+  const provider = cluster.kubectlProvider;
+  if (!provider) return;
+  for (const construct of provider.node.findAll()) {
+    if (construct instanceof lambda.CfnFunction) construct.addPropertyDeletionOverride('VpcConfig');
+  }
+}
 
 /**
  * The EKS cluster of the lab: private subnets, public and private endpoint, access entries (API mode), the
@@ -69,6 +92,17 @@ export class LabCluster extends Construct {
     });
     this.cluster.node.addDependency(controlPlaneLogs);
     acknowledgeClusterInternals(this.cluster);
+    keepKubectlProviderOutOfVpc(this.cluster);
+    // The EKS VPC resource controller manages trunk and branch interfaces with this policy (EKS user guide,
+    // security-groups-pods-deployment.html, step 2). It is on in every lab, not only with security-groups-for-pods:
+    // removed when the module goes off, it would leave the role in the update phase, before the cleanup phase
+    // deletes the SecurityGroupPolicy and waits for the branch interfaces, which the controller then cannot release.
+    this.cluster.role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName(VPC_RESOURCE_CONTROLLER_POLICY));
+    acknowledgeManagedPolicies(
+      this.cluster.role,
+      [VPC_RESOURCE_CONTROLLER_POLICY],
+      'The EKS user guide requires this AWS managed policy on the cluster role for security groups for pods; AWS maintains it as the VPC resource controller changes, and it only manages network interfaces for the cluster.',
+    );
 
     // Every add-on at the version EKS lists for the cluster's Kubernetes version (lib/third-party/eks-addon-versions.ts):
     // EKS never updates add-ons by itself, so a kubernetesVersion bump moves them after the control plane.

@@ -98,7 +98,8 @@ export const BASE_KEY_SPECS: readonly ContextKeySpec[] = [
     key: BASE_KEYS.vpcCniVersion,
     defaultValue: 'none (EKS default for the cluster version)',
     description: 'Pin the `vpc-cni` add-on version, e.g. `v1.20.4-eksbuild.1`.',
-    validation: 'Must look like `vX.Y.Z-eksbuild.N`; modules check their minimum VPC CNI version against it.',
+    validation:
+      'Must look like `vX.Y.Z-eksbuild.N`, v1.14.0-eksbuild.3 or later: every lab runs the VPC CNI network policy agent.',
   },
   {
     key: BASE_KEYS.adminPrincipalArn,

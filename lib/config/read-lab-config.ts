@@ -22,6 +22,7 @@ import { readVpcLatticeSettings } from '../modules/vpc-lattice/vpc-lattice-setti
 import { plannedNodeGroups } from '../node-groups/planned-node-groups';
 import { labParts } from '../lab-parts';
 import { unsupportedParts } from '../third-party/kubernetes-support';
+import { checkNetworkPolicyVpcCniVersion } from '../vpc-cni/network-policy-agent';
 
 /** The Kubernetes service CIDR the cluster is created with (set explicitly so the remote networks can avoid it). */
 export const SERVICE_IPV4_CIDR = '172.20.0.0/16';
@@ -201,6 +202,7 @@ function readVpcCniVersion(reader: ContextReader): string | undefined {
   if (version !== undefined && !/^v\d+\.\d+\.\d+-eksbuild\.\d+$/.test(version)) {
     throw new LabConfigError(key, version, 'an EKS add-on version such as v1.20.4-eksbuild.1');
   }
+  checkNetworkPolicyVpcCniVersion(version);
   return version;
 }
 

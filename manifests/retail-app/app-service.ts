@@ -90,7 +90,7 @@ export class AppService extends Construct {
       replicas: 1,
       select: false,
       podMetadata: {
-        labels: appServicePodLabels(spec.name),
+        labels: { ...customization?.podLabels, ...appServicePodLabels(spec.name) },
         annotations: {
           'prometheus.io/scrape': 'true',
           'prometheus.io/port': String(APP_CONTAINER_PORT.number),

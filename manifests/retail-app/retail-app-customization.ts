@@ -9,6 +9,8 @@ export interface AppServiceCustomization {
   readonly secretName?: string;
   /** Pod template annotations; a changed value rolls the pods (used to force a rollout when a module turns on). */
   readonly podAnnotations?: Readonly<Record<string, string>>;
+  /** Extra pod template labels (never in the Deployment's selector, which is immutable). */
+  readonly podLabels?: Readonly<Record<string, string>>;
 }
 
 export interface DataStoreCustomization {
@@ -60,7 +62,9 @@ export function mergeRetailAppCustomizations(parts: readonly SourcedCustomizatio
       const nodeSelector = { ...current.nodeSelector };
       const configMapData = { ...current.configMapData };
       const podAnnotations = { ...current.podAnnotations };
+      const podLabels = { ...current.podLabels };
       mergeRecords(`${name}.nodeSelector`, owners, source, nodeSelector, change.nodeSelector);
+      mergeRecords(`${name}.podLabels`, owners, source, podLabels, change.podLabels);
       mergeRecords(`${name}.configMap`, owners, source, configMapData, change.configMapData);
       mergeRecords(`${name}.podAnnotations`, owners, source, podAnnotations, change.podAnnotations);
       let secretName = current.secretName;
@@ -72,7 +76,7 @@ export function mergeRetailAppCustomizations(parts: readonly SourcedCustomizatio
         owners.set(`${name}.secretName`, source);
         secretName = change.secretName;
       }
-      services[name] = { nodeSelector, configMapData, podAnnotations, secretName };
+      services[name] = { nodeSelector, configMapData, podAnnotations, podLabels, secretName };
     }
     for (const [name, change] of Object.entries(customization.dataStores ?? {}) as [
       DataStoreName,

@@ -14,9 +14,21 @@ export const CATALOG_RDS_ACCESS = {
   namespace: APP_SERVICES.catalog.namespace,
 } as const;
 
-/** The workshop's selector: `component: service` is only the catalog API pod in this namespace, not catalog-mysql. */
+/**
+ * Label the catalog pods carry only while they use RDS through the pod security group. Beyond the workshop's
+ * selector, so switching the module off is safe in one deploy: the catalog Deployment (updated first) starts pods
+ * without it, the policy no longer selects them, and their branch interfaces are released before the policy and the
+ * pod security group are deleted.
+ */
+export const CATALOG_POD_SECURITY_GROUP_LABEL = { 'eks-networking-lab/pod-security-group': 'catalog' } as const;
+
+/**
+ * The workshop's selector (`component: service` is only the catalog API pod in this namespace, not catalog-mysql)
+ * and the lab's label above.
+ */
 export const CATALOG_SERVICE_POD_SELECTOR: Readonly<Record<string, string>> = {
   [APP_LABEL.component]: SERVICE_COMPONENT,
+  ...CATALOG_POD_SECURITY_GROUP_LABEL,
 };
 
 export interface CatalogRdsAccessChartProps {

@@ -136,11 +136,14 @@ describe('cluster', () => {
 });
 
 describe('managed add-ons', () => {
-  test('installs vpc-cni without configuration values when no module is on', () => {
+  test('installs vpc-cni with the network policy agent on, as the workshop base cluster does, when no module is on', () => {
     template.hasResourceProperties('AWS::EKS::Addon', {
       AddonName: 'vpc-cni',
       ResolveConflicts: 'OVERWRITE',
-      ConfigurationValues: Match.absent(),
+      ConfigurationValues: JSON.stringify({
+        enableNetworkPolicy: 'true',
+        nodeAgent: { enablePolicyEventLogs: 'true' },
+      }),
     });
   });
 

@@ -5,7 +5,6 @@ import type { NetworkPolicyInterplay } from './network-policy-stages';
 import { networkPoliciesExpectations } from './network-policies-expectations';
 import { NETWORK_POLICIES_KEY_SPECS } from './network-policies-settings';
 import { NETWORK_POLICIES_STACK_ID, NetworkPoliciesStack } from './network-policies-stack';
-import { checkNetworkPolicyVpcCniVersion, NETWORK_POLICY_VPC_CNI_CONFIGURATION } from './network-policies-vpc-cni';
 
 /** The other enabled modules whose traffic the policies must let through. */
 export function networkPolicyInterplay(config: LabConfig): NetworkPolicyInterplay {
@@ -28,9 +27,11 @@ export const NETWORK_POLICIES_MODULE: LabModuleDefinition = {
   requiresModules: [],
   requiresCapabilities: [],
   conflicts: [],
-  vpcCniConfiguration: () => NETWORK_POLICY_VPC_CNI_CONFIGURATION,
+  // The network policy agent is on in every lab (lib/vpc-cni/network-policy-agent.ts): switching the module off then
+  // deletes the policies while the agent still removes its finalizers.
+  vpcCniConfiguration: () => ({}),
   nodeGroups: () => [],
-  validate: (config) => checkNetworkPolicyVpcCniVersion(config.vpcCniVersion),
+  validate: () => undefined,
   expectations: (config) => networkPoliciesExpectations(config.networkPolicies.stage, networkPolicyInterplay(config)),
   create: (scope, foundation) => ({
     stack: new NetworkPoliciesStack(scope, NETWORK_POLICIES_STACK_ID, {

@@ -1,17 +1,11 @@
 import { prefixDelegationExpectations } from './prefix-delegation-expectations';
 import { PREFIX_DELEGATION_KEY_SPECS } from './prefix-delegation-settings';
 import { PrefixDelegationStack } from './prefix-delegation-stack';
-import {
-  checkWarmTargets,
-  MIN_PREFIX_DELEGATION_VPC_CNI_VERSION,
-  prefixDelegationVpcCniEnv,
-} from './prefix-delegation-vpc-cni';
-import { BASE_KEYS } from '../../config/base-context-keys';
+import { checkWarmTargets, prefixDelegationVpcCniEnv } from './prefix-delegation-vpc-cni';
 import type { LabConfig } from '../../config/lab-config';
 import { LabConfigError } from '../../config/lab-config-error';
 import { isKnownInstanceType, lookupInstanceType, supportsPrefixDelegation } from '../../instance-types/instance-types';
 import type { NodeGroupPlan } from '../../node-groups/node-group-plan';
-import { vpcCniVersionAtLeast } from '../../verify/vpc-cni-addon';
 import type { LabModuleDefinition } from '../lab-module';
 
 /** The same size one generation later when that is Nitro-based (t2.medium -> t3.medium, m4.large -> m5.large). */
@@ -25,18 +19,8 @@ export function nitroAlternative(instanceType: string): string | undefined {
 }
 
 function validate(config: LabConfig, nodeGroups: readonly NodeGroupPlan[]): void {
+  // A pinned VPC CNI is at least 1.14 in every lab (lib/vpc-cni/network-policy-agent.ts), past prefix mode's 1.9.0.
   checkWarmTargets(config.prefixDelegation);
-  if (
-    config.vpcCniVersion !== undefined &&
-    !vpcCniVersionAtLeast(config.vpcCniVersion, MIN_PREFIX_DELEGATION_VPC_CNI_VERSION)
-  ) {
-    throw new LabConfigError(
-      BASE_KEYS.vpcCniVersion,
-      config.vpcCniVersion,
-      `${MIN_PREFIX_DELEGATION_VPC_CNI_VERSION}-eksbuild.1 or later while prefix-delegation is enabled`,
-      'ENABLE_PREFIX_DELEGATION and WARM_PREFIX_TARGET exist since VPC CNI 1.9.0; omit vpcCniVersion to get the EKS default.',
-    );
-  }
   // /28 prefixes need the Nitro System: on other instances the VPC CNI keeps assigning single secondary IPs, and the
   // node group would silently run at secondary-IP density (EKS user guide, cni-increase-ip-addresses-procedure.html).
   for (const group of nodeGroups) {

@@ -21,12 +21,6 @@ export const SECURITY_GROUPS_FOR_PODS_VPC_CNI = {
   env: { ENABLE_POD_ENI: 'true', POD_SECURITY_GROUP_ENFORCING_MODE: 'standard' },
 } as const;
 
-/** `POD_SECURITY_GROUP_ENFORCING_MODE` exists from VPC CNI 1.11.0 (same page). */
-export const MIN_VPC_CNI_VERSION = { major: 1, minor: 11, patch: 0 } as const;
-
-/** The managed policy the EKS VPC resource controller needs on the cluster role to manage trunk and branch ENIs. */
-export const VPC_RESOURCE_CONTROLLER_POLICY = 'AmazonEKSVPCResourceController';
-
 /** `aws_security_group.catalog_rds_ingress` (applied to the catalog pods through the SecurityGroupPolicy). */
 export const CATALOG_POD_SECURITY_GROUP = {
   nameSuffix: '-catalog',

@@ -6,13 +6,11 @@ import {
   SECURITY_GROUPS_FOR_PODS_VPC_CNI,
 } from './security-groups-for-pods-facts';
 import { SecurityGroupsForPodsStack } from './security-groups-for-pods-stack';
+import { CATALOG_NODE_SELECTOR, checkSecurityGroupName, checkTrunkEniNodeGroups } from './trunk-eni-node-groups';
 import {
-  CATALOG_NODE_SELECTOR,
-  checkSecurityGroupName,
-  checkTrunkEniNodeGroups,
-  checkVpcCniVersion,
-} from './trunk-eni-node-groups';
-import { CATALOG_RDS_ACCESS } from '../../../manifests/security-groups-for-pods/catalog-rds-access-chart';
+  CATALOG_POD_SECURITY_GROUP_LABEL,
+  CATALOG_RDS_ACCESS,
+} from '../../../manifests/security-groups-for-pods/catalog-rds-access-chart';
 import { CATALOG_ENDPOINT_KEY } from '../../../manifests/retail-app/retail-app-components';
 import type { RetailAppCustomization } from '../../../manifests/retail-app/retail-app-customization';
 import type { LabModuleDefinition } from '../lab-module';
@@ -26,6 +24,7 @@ export function catalogCustomization(props: {
     services: {
       catalog: {
         nodeSelector: CATALOG_NODE_SELECTOR,
+        podLabels: CATALOG_POD_SECURITY_GROUP_LABEL,
         configMapData: { [CATALOG_ENDPOINT_KEY]: `${props.databaseAddress}:${CATALOG_DATABASE.port}` },
         secretName: CATALOG_RDS_ACCESS.secretName,
         podAnnotations: {
@@ -54,7 +53,6 @@ export const SECURITY_GROUPS_FOR_PODS_MODULE: LabModuleDefinition = {
   nodeGroups: () => [],
   validate(config, nodeGroups) {
     checkSecurityGroupName(config);
-    checkVpcCniVersion(config);
     checkTrunkEniNodeGroups(nodeGroups);
   },
   expectations: securityGroupsForPodsExpectations,

@@ -10,10 +10,8 @@ import {
   CATALOG_CREDENTIALS_REFRESH,
   CATALOG_POD_SECURITY_GROUP,
   CLUSTER_DNS_RULE,
-  VPC_RESOURCE_CONTROLLER_POLICY,
 } from './security-groups-for-pods-facts';
 import { deployChart } from '../../../constructs/chart-manifest';
-import { acknowledgeManagedPolicies } from '../../../constructs/nag-acknowledgements';
 import { SecurityGroupInterfaceDrain } from '../../../constructs/security-group-interface-drain';
 import {
   CATALOG_RDS_ACCESS,
@@ -64,15 +62,8 @@ export class SecurityGroupsForPodsStack extends NestedStack {
     const { config, cluster, vpc } = foundation;
     const podCidrs = podAddressCidrs(foundation.plan);
 
-    // Cluster role: the EKS VPC resource controller attaches trunk and branch ENIs with it (EKS user guide,
-    // security-groups-pods-deployment.html, step 2). The role lives in the base stack; adding a managed policy is
-    // an in-place update of its ManagedPolicyArns (no replacement of the role or the cluster).
-    cluster.role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName(VPC_RESOURCE_CONTROLLER_POLICY));
-    acknowledgeManagedPolicies(
-      cluster.role,
-      [VPC_RESOURCE_CONTROLLER_POLICY],
-      'The EKS user guide requires this AWS managed policy on the cluster role for security groups for pods; AWS maintains it as the VPC resource controller changes, and it only manages network interfaces for the cluster.',
-    );
+    // The cluster role carries AmazonEKSVPCResourceController in every lab (lib/base/lab-cluster.ts): the VPC resource
+    // controller still needs it to release the branch interfaces while this stack is being deleted.
 
     this.podSecurityGroup = new ec2.SecurityGroup(this, 'CatalogPodSecurityGroup', {
       vpc,

@@ -8,7 +8,6 @@ import {
 } from '../../instance-types/instance-types';
 import { canSchedulePodOn, NODE_GROUP_LABEL, type NodeGroupPlan } from '../../node-groups/node-group-plan';
 import { DEFAULT_NODE_GROUP } from '../../node-groups/planned-node-groups';
-import { MIN_VPC_CNI_VERSION } from './security-groups-for-pods-facts';
 
 /**
  * Where the catalog pods run while they carry their own security group: the `default` node group, which the
@@ -80,34 +79,6 @@ export function checkTrunkEniNodeGroups(
 }
 
 /** `vX.Y.Z-eksbuild.N` -> [X, Y, Z]. */
-function parseAddonVersion(version: string): [number, number, number] | undefined {
-  const match = /^v(\d+)\.(\d+)\.(\d+)-eksbuild\.\d+$/.exec(version);
-  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined;
-}
-
-function isOlder(version: readonly number[], minimum: readonly number[]): boolean {
-  for (const [index, part] of version.entries()) {
-    if (part !== minimum[index]) return part < minimum[index];
-  }
-  return false;
-}
-
-/** A pinned VPC CNI older than 1.11.0 does not know POD_SECURITY_GROUP_ENFORCING_MODE. */
-export function checkVpcCniVersion(config: LabConfig): void {
-  if (config.vpcCniVersion === undefined) return;
-  const parsed = parseAddonVersion(config.vpcCniVersion);
-  const minimum = [MIN_VPC_CNI_VERSION.major, MIN_VPC_CNI_VERSION.minor, MIN_VPC_CNI_VERSION.patch];
-  const older = parsed !== undefined && isOlder(parsed, minimum);
-  if (older) {
-    throw new LabConfigError(
-      BASE_KEYS.vpcCniVersion,
-      config.vpcCniVersion,
-      `v${minimum.join('.')}-eksbuild.1 or later when security-groups-for-pods is on`,
-      `POD_SECURITY_GROUP_ENFORCING_MODE=standard needs VPC CNI ${minimum.join('.')} or later (${DOCS}).`,
-    );
-  }
-}
-
 /** EC2 rejects security group names that start with `sg-`; the pod group is named `<clusterName>-catalog`. */
 export function checkSecurityGroupName(config: LabConfig): void {
   if (config.clusterName.startsWith('sg-')) {

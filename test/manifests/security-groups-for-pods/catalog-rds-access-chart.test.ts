@@ -37,12 +37,14 @@ describe('CatalogRdsAccessChart', () => {
     expect(APP_SERVICES.catalog.namespace).toBe('catalog');
   });
 
-  test('the SecurityGroupPolicy selects component=service pods in catalog with the pod group', () => {
+  test('the SecurityGroupPolicy selects component=service pods in catalog that carry the lab label, with the pod group', () => {
     const policy = find('SecurityGroupPolicy', 'catalog-rds-access');
     expect(policy.apiVersion).toBe('vpcresources.k8s.aws/v1beta1');
     expect(policy.metadata.namespace).toBe('catalog');
     expect(policy.spec).toEqual({
-      podSelector: { matchLabels: { 'app.kubernetes.io/component': 'service' } },
+      podSelector: {
+        matchLabels: { 'app.kubernetes.io/component': 'service', 'eks-networking-lab/pod-security-group': 'catalog' },
+      },
       securityGroups: { groupIds: ['sg-0123456789abcdef0'] },
     });
   });

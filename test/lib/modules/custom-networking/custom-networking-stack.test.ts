@@ -7,6 +7,9 @@ import { resolveTemplates } from '../../../../lib/verify/nested-stack-parameters
 import { findKubernetesObjects, type SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
 import { Match, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
 
+/** The network policy agent settings every lab's vpc-cni add-on carries (the workshop base cluster's). */
+const NETWORK_POLICY_AGENT = { enableNetworkPolicy: 'true', nodeAgent: { enablePolicyEventLogs: 'true' } };
+
 const NESTED_ID = 'CustomNetworking';
 
 let lab: SynthesizedLab;
@@ -100,6 +103,7 @@ describe('VPC CNI configuration', () => {
     const addons = root.findResources('AWS::EKS::Addon', { Properties: { AddonName: 'vpc-cni' } });
     const [addon] = Object.values(addons);
     expect(JSON.parse(addon.Properties.ConfigurationValues as string)).toEqual({
+      ...NETWORK_POLICY_AGENT,
       env: { AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: 'true', ENI_CONFIG_LABEL_DEF: 'topology.kubernetes.io/zone' },
     });
   });

@@ -57,10 +57,10 @@ describe('vpc-cni add-on', () => {
     });
   });
 
-  test('has neither setting when the module is off', () => {
+  test('keeps both settings when the module is off: the agent must outlive the policies whose finalizers it removes', () => {
     const configuration = synthesizedVpcCniAddon(base.templates)!.configuration;
-    expect(configuration.enableNetworkPolicy).toBeUndefined();
-    expect(configuration.nodeAgent).toBeUndefined();
+    expect(configuration.enableNetworkPolicy).toBe('true');
+    expect(configuration.nodeAgent).toEqual({ enablePolicyEventLogs: 'true' });
   });
 });
 

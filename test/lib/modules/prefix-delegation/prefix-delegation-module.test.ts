@@ -75,16 +75,6 @@ describe('prefix-delegation bad input', () => {
     );
   });
 
-  test('fails when the pinned VPC CNI is older than 1.9.0', () => {
-    expect(() => read({ vpcCniVersion: 'v1.8.0-eksbuild.1' })).toThrow(
-      `Invalid context 'vpcCniVersion': received "v1.8.0-eksbuild.1"; allowed: v1.9.0-eksbuild.1 or later while prefix-delegation is enabled.`,
-    );
-  });
-
-  test('allows VPC CNI v1.9.0', () => {
-    expect(read({ vpcCniVersion: 'v1.9.0-eksbuild.1' }).vpcCniVersion).toBe('v1.9.0-eksbuild.1');
-  });
-
   test('fails for negative pause pod replicas', () => {
     expect(() => read({ 'prefixDelegation.pausePods': '-1' })).toThrow(
       `Invalid context 'prefixDelegation.pausePods': received "-1"; allowed: an integer from 0 to 2000.`,

@@ -3,6 +3,9 @@ import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { findKubernetesObjects, type SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
 import { nestedTemplate, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
 
+/** The network policy agent settings every lab's vpc-cni add-on carries (the workshop base cluster's). */
+const NETWORK_POLICY_AGENT = { enableNetworkPolicy: 'true', nodeAgent: { enablePolicyEventLogs: 'true' } };
+
 const NESTED_ID = 'PrefixDelegation';
 
 function vpcCniConfiguration(lab: SynthesizedLab): unknown {
@@ -27,7 +30,10 @@ describe('prefix-delegation with the defaults', () => {
   });
 
   test('puts ENABLE_PREFIX_DELEGATION=true and WARM_PREFIX_TARGET=1 into the vpc-cni add-on configuration', () => {
-    expect(vpcCniConfiguration(lab)).toEqual({ env: { ENABLE_PREFIX_DELEGATION: 'true', WARM_PREFIX_TARGET: '1' } });
+    expect(vpcCniConfiguration(lab)).toEqual({
+      ...NETWORK_POLICY_AGENT,
+      env: { ENABLE_PREFIX_DELEGATION: 'true', WARM_PREFIX_TARGET: '1' },
+    });
   });
 
   test('states max pods 110 for the default m5.large node group (EKS cap at 30 vCPUs or fewer)', () => {
@@ -89,6 +95,7 @@ describe('prefix-delegation with both modules', () => {
     const lab = synthesizeForTest({ modules: 'custom-networking,prefix-delegation' });
     expect(statedMaxPods(lab)).toEqual({ default: 110, 'custom-networking': 110 });
     expect(vpcCniConfiguration(lab)).toEqual({
+      ...NETWORK_POLICY_AGENT,
       env: {
         AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: 'true',
         ENI_CONFIG_LABEL_DEF: 'topology.kubernetes.io/zone',
@@ -127,6 +134,7 @@ describe('prefix-delegation settings at synth', () => {
     });
     expect(warnings(lab, 'prefixDelegation.warmPrefixTarget=2 has no effect')).toHaveLength(1);
     expect(vpcCniConfiguration(lab)).toEqual({
+      ...NETWORK_POLICY_AGENT,
       env: { ENABLE_PREFIX_DELEGATION: 'true', WARM_PREFIX_TARGET: '2', WARM_IP_TARGET: '5', MINIMUM_IP_TARGET: '10' },
     });
   });

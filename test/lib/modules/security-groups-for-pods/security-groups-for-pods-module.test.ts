@@ -135,7 +135,14 @@ describe('the catalog switches to RDS', () => {
       }
     ).podSelector.matchLabels;
     expect(podTemplate(lab).metadata.labels).toMatchObject(selector);
-    expect(podTemplate(lab, 'ui').metadata.labels).toMatchObject(selector); // ui is in another namespace: the policy is namespaced
+  });
+
+  test('only the catalog pods of a lab with the module carry the pod security group label the policy selects', () => {
+    expect(podTemplate(lab).metadata.labels['eks-networking-lab/pod-security-group']).toBe('catalog');
+    // Without the module (after switching it off) the updated catalog pods no longer match, so their branch
+    // interfaces go before the policy and the pod security group are deleted.
+    expect(podTemplate(base).metadata.labels['eks-networking-lab/pod-security-group']).toBeUndefined();
+    expect(podTemplate(lab, 'ui').metadata.labels['eks-networking-lab/pod-security-group']).toBeUndefined();
   });
 
   test('the changed catalog Deployment and ConfigMap validate against the Kubernetes schema', () => {
@@ -151,6 +158,7 @@ describe('the catalog switches to RDS', () => {
           configMapData: { RETAIL_CATALOG_PERSISTENCE_ENDPOINT: 'db.example:3306' },
           secretName: 'catalog-rds',
           podAnnotations: { 'eks-networking-lab/security-group-policy': 'catalog-rds-access:sg-1,sg-2' },
+          podLabels: { 'eks-networking-lab/pod-security-group': 'catalog' },
         },
       },
     });

@@ -4,7 +4,6 @@ import {
   CATALOG_NODE_SELECTOR,
   checkSecurityGroupName,
   checkTrunkEniNodeGroups,
-  checkVpcCniVersion,
   nodeGroupsThatCanRun,
 } from '../../../../lib/modules/security-groups-for-pods/trunk-eni-node-groups';
 import type { NodeGroupPlan } from '../../../../lib/node-groups/node-group-plan';
@@ -104,14 +103,6 @@ describe('through readLabConfig', () => {
   test('allows the module together with custom-networking and its t3.medium node group', () => {
     const lab = config({ modules: 'custom-networking,security-groups-for-pods' });
     expect(lab.customNetworking.instanceType.name).toBe('t3.medium');
-  });
-
-  test('fails when a pinned vpc-cni is older than 1.11.0, allows 1.11.0', () => {
-    expect(() => config({ modules: 'security-groups-for-pods', vpcCniVersion: 'v1.10.4-eksbuild.3' })).toThrow(
-      /Invalid context 'vpcCniVersion': received "v1\.10\.4-eksbuild\.3"; allowed: v1\.11\.0-eksbuild\.1 or later when security-groups-for-pods is on/,
-    );
-    expect(() => checkVpcCniVersion(config({ vpcCniVersion: 'v1.11.0-eksbuild.1' }))).not.toThrow();
-    expect(() => checkVpcCniVersion(config({ vpcCniVersion: 'v1.20.4-eksbuild.1' }))).not.toThrow();
   });
 
   test('fails when the cluster name starts with sg- (EC2 rejects such group names), allows sgx-lab', () => {

@@ -1,9 +1,14 @@
-import { BASE_KEYS } from '../../config/base-context-keys';
-import { LabConfigError } from '../../config/lab-config-error';
-import type { VpcCniConfiguration } from '../../vpc-cni/vpc-cni-configuration';
+import type { VpcCniConfiguration } from './vpc-cni-configuration';
+import { BASE_KEYS } from '../config/base-context-keys';
+import { LabConfigError } from '../config/lab-config-error';
 
 /**
- * The `vpc-cni` add-on settings of the lab (EKS user guide): `enableNetworkPolicy` turns on the network policy
+ * The `vpc-cni` add-on settings of the network policy agent, on in every lab as in the workshop's base cluster
+ * (`cluster/terraform/eks.tf`). Keeping them on when module network-policies is switched off matters: the network
+ * policy controller puts a finalizer on every NetworkPolicy and removes it on deletion; turned off in the same
+ * deploy that deletes the policies, it never removes it and the deletion hangs (aws/aws-network-policy-agent#567).
+ *
+ * (EKS user guide): `enableNetworkPolicy` turns on the network policy
  * controller and the node agent ("Restrict Pod network traffic with Kubernetes network policies", step 4), and
  * `nodeAgent.enablePolicyEventLogs` makes the agent write the flow log the debug step greps,
  * `/var/log/aws-routed-eni/network-policy-agent.log` ("Troubleshooting Kubernetes network policies"). Both are
@@ -39,13 +44,13 @@ export function addonVersionAtLeast(version: string, minimum: string): boolean {
   return true;
 }
 
-/** Fails at synth when `vpcCniVersion` pins an add-on that cannot enforce network policies. */
+/** Fails at synth when `vpcCniVersion` pins an add-on that cannot run the network policy agent. */
 export function checkNetworkPolicyVpcCniVersion(version: string | undefined): void {
   if (version === undefined || addonVersionAtLeast(version, MIN_NETWORK_POLICY_VPC_CNI_VERSION)) return;
   throw new LabConfigError(
     BASE_KEYS.vpcCniVersion,
     version,
-    `${MIN_NETWORK_POLICY_VPC_CNI_VERSION} or later (or no pin) when module network-policies is enabled`,
+    `${MIN_NETWORK_POLICY_VPC_CNI_VERSION} or later (or no pin): the lab always runs the network policy agent`,
     'The VPC CNI enforces Kubernetes network policies from version 1.14, and the add-on accepts enableNetworkPolicy ' +
       `from ${MIN_NETWORK_POLICY_VPC_CNI_VERSION} (EKS user guide, "Restrict Pod network traffic with Kubernetes network policies").`,
   );

@@ -1,12 +1,12 @@
-import { LabConfigError } from '../../../../lib/config/lab-config-error';
-import { readLabConfig } from '../../../../lib/config/read-lab-config';
+import { LabConfigError } from '../../../lib/config/lab-config-error';
+import { readLabConfig } from '../../../lib/config/read-lab-config';
 import {
   addonVersionAtLeast,
   checkNetworkPolicyVpcCniVersion,
   MIN_NETWORK_POLICY_VPC_CNI_VERSION,
   NETWORK_POLICY_VPC_CNI_CONFIGURATION,
-} from '../../../../lib/modules/network-policies/network-policies-vpc-cni';
-import { TEST_DAY } from '../../../support/lab-fixtures';
+} from '../../../lib/vpc-cni/network-policy-agent';
+import { TEST_DAY } from '../../support/lab-fixtures';
 
 function errorOf(action: () => unknown): LabConfigError {
   try {
@@ -46,7 +46,7 @@ test('fails when vpcCniVersion pins an add-on older than the minimum, naming the
   expect(error.key).toBe('vpcCniVersion');
   expect(error.message).toContain(`received "v1.13.4-eksbuild.1"`);
   expect(error.message).toContain(
-    'allowed: v1.14.0-eksbuild.3 or later (or no pin) when module network-policies is enabled',
+    'allowed: v1.14.0-eksbuild.3 or later (or no pin): the lab always runs the network policy agent',
   );
 });
 
@@ -67,8 +67,11 @@ test('fails at synth when the module is enabled with an old pinned add-on', () =
   expect(error.key).toBe('vpcCniVersion');
 });
 
-test('allows the same pin while the module is off', () => {
-  expect(readLabConfig({ vpcCniVersion: 'v1.13.4-eksbuild.1' }, { today: TEST_DAY }).vpcCniVersion).toBe(
-    'v1.13.4-eksbuild.1',
+test('fails the same pin while the module is off: every lab runs the agent, so switching the module off never strands policy finalizers', () => {
+  expect(() => readLabConfig({ vpcCniVersion: 'v1.13.4-eksbuild.1' }, { today: TEST_DAY })).toThrow(
+    /^Invalid context 'vpcCniVersion'/,
+  );
+  expect(readLabConfig({ vpcCniVersion: 'v1.14.0-eksbuild.3' }, { today: TEST_DAY }).vpcCniVersion).toBe(
+    'v1.14.0-eksbuild.3',
   );
 });

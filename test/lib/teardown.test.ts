@@ -1,0 +1,55 @@
+import { SERVICE_TIMEOUT_PROPERTY } from '../../constructs/custom-resource-timeouts';
+import { labConfigurations } from '../../lib/lab-configurations';
+import type { CfnResourceJson } from '../../lib/verify/cfn-template';
+import type { SynthesizedLab } from '../../lib/verify/synthesized-lab';
+import { synthesizeForTest } from '../support/lab-fixtures';
+
+const configurations = labConfigurations();
+const labs = new Map<string, SynthesizedLab>();
+const labOf = (name: string) => {
+  if (!labs.has(name)) labs.set(name, synthesizeForTest(configurations.find((c) => c.name === name)!.context));
+  return labs.get(name)!;
+};
+const resources = (lab: SynthesizedLab) =>
+  lab.templates.flatMap(({ stackPath, template }) =>
+    Object.entries(template.Resources).map(([logicalId, resource]) => ({ stackPath, logicalId, resource })),
+  );
+const retained = (resource: CfnResourceJson & { DeletionPolicy?: string; UpdateReplacePolicy?: string }) =>
+  resource.DeletionPolicy === 'Retain' || resource.DeletionPolicy === 'RetainExceptOnCreate';
+
+describe.each(configurations.map((configuration) => configuration.name))('configuration %s', (name) => {
+  test('retains no resource on delete', () => {
+    const kept = resources(labOf(name)).filter(({ resource }) => retained(resource as never));
+    expect(kept.map(({ logicalId, resource }) => `${logicalId} (${resource.Type})`)).toEqual([]);
+  });
+
+  test('every function logs into a log group of its own stack, deleted with it', () => {
+    for (const { stackPath, logicalId, resource } of resources(labOf(name))) {
+      if (resource.Type !== 'AWS::Lambda::Function') continue;
+      const group = (resource.Properties?.LoggingConfig as { LogGroup?: { Ref?: string } } | undefined)?.LogGroup?.Ref;
+      const template = labOf(name).templates.find((entry) => entry.stackPath === stackPath)!.template;
+      expect({ function: logicalId, group: group && template.Resources[group]?.Type }).toEqual({
+        function: logicalId,
+        group: 'AWS::Logs::LogGroup',
+      });
+    }
+  });
+
+  test('no function runs in the VPC (its interfaces would hold subnets and security groups for up to 20 minutes on destroy)', () => {
+    const inVpc = resources(labOf(name)).filter(
+      ({ resource }) => resource.Type === 'AWS::Lambda::Function' && resource.Properties?.VpcConfig !== undefined,
+    );
+    expect(inVpc.map(({ logicalId }) => logicalId)).toEqual([]);
+  });
+
+  test('every handler gives up before CloudFormation does (its own bound is shorter than the ServiceTimeout)', () => {
+    for (const { logicalId, resource } of resources(labOf(name))) {
+      const budget = resource.Properties?.TimeoutSeconds;
+      if (budget === undefined) continue;
+      expect({ logicalId, longer: Number(resource.Properties?.[SERVICE_TIMEOUT_PROPERTY]) > Number(budget) }).toEqual({
+        logicalId,
+        longer: true,
+      });
+    }
+  });
+});
