@@ -73,6 +73,8 @@ export class AwsLoadBalancerController extends Construct {
       version: props.chart.version,
       release: props.chart.release,
       namespace: props.chart.namespace,
+      // The release's namespace exists already (kube-system, or one the stack creates).
+      createNamespace: false,
       // Its webhooks must serve before any Service or Ingress it manages is created.
       wait: true,
       timeout: Duration.minutes(10),

@@ -6,20 +6,17 @@ import { App as Cdk8sApp, Chart } from 'cdk8s';
 import { Construct, type IDependable } from 'constructs';
 import { deployChart } from './chart-manifest';
 import { CLOUD_NODES_ONLY_AFFINITY } from './cloud-node-affinity';
+import type { HelmReleaseSpec } from './helm-release-spec';
 import { PodIdentityRole } from './pod-identity-role';
 import { AwsSecretsManagerClusterSecretStore } from '../manifests/external-secrets/cluster-secret-store';
 
-/** External Secrets Operator Helm chart, pinned (https://charts.external-secrets.io). */
-export const EXTERNAL_SECRETS_CHART = {
-  repository: 'https://charts.external-secrets.io',
-  chart: 'external-secrets',
-  version: '2.10.0',
-  namespace: 'external-secrets',
-  serviceAccount: 'external-secrets',
-} as const;
+/** The operator's ServiceAccount (created by the chart; the one that calls AWS, associated with Pod Identity). */
+export const EXTERNAL_SECRETS_SERVICE_ACCOUNT = 'external-secrets';
 
 export interface ExternalSecretsOperatorProps {
   readonly cluster: eks.Cluster;
+  /** The chart to install; its namespace must exist first (give it in `after`). */
+  readonly chart: HelmReleaseSpec;
   /** Name of the ClusterSecretStore backed by AWS Secrets Manager. */
   readonly storeName: string;
   /** Namespaces allowed to use the store. */
@@ -44,26 +41,27 @@ export class ExternalSecretsOperator extends Construct {
     this.storeName = props.storeName;
     const identity = new PodIdentityRole(this, 'Identity', {
       cluster: props.cluster,
-      namespace: EXTERNAL_SECRETS_CHART.namespace,
-      serviceAccount: EXTERNAL_SECRETS_CHART.serviceAccount,
+      namespace: props.chart.namespace,
+      serviceAccount: EXTERNAL_SECRETS_SERVICE_ACCOUNT,
       description: 'External Secrets Operator: reads the lab secrets it is granted from Secrets Manager',
     });
     this.role = identity.role;
 
     this.chart = new eks.HelmChart(this, 'Chart', {
       cluster: props.cluster,
-      repository: EXTERNAL_SECRETS_CHART.repository,
-      chart: EXTERNAL_SECRETS_CHART.chart,
-      version: EXTERNAL_SECRETS_CHART.version,
-      release: 'external-secrets',
-      namespace: EXTERNAL_SECRETS_CHART.namespace,
-      createNamespace: true,
+      repository: props.chart.repository,
+      chart: props.chart.chart,
+      version: props.chart.version,
+      release: props.chart.release,
+      namespace: props.chart.namespace,
+      // The lab creates the namespace as an object of the stack, so switching the release off deletes it too.
+      createNamespace: false,
       // Wait until the webhook is serving: the ClusterSecretStore below is validated by it.
       wait: true,
       timeout: Duration.minutes(10),
       values: {
         installCRDs: true,
-        serviceAccount: { create: true, name: EXTERNAL_SECRETS_CHART.serviceAccount },
+        serviceAccount: { create: true, name: EXTERNAL_SECRETS_SERVICE_ACCOUNT },
         affinity: CLOUD_NODES_ONLY_AFFINITY,
         webhook: { affinity: CLOUD_NODES_ONLY_AFFINITY },
         certController: { affinity: CLOUD_NODES_ONLY_AFFINITY },

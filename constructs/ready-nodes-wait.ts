@@ -1,11 +1,10 @@
 import { type CfnResource, CustomResource, Duration, Stack } from 'aws-cdk-lib';
-import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import type * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { AwsCliLayer } from 'aws-cdk-lib/lambda-layer-awscli';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { setOwnServiceTimeout } from './custom-resource-timeouts';
-import { KUBECTL_HANDLERS_DIR } from './kubectl-handlers-asset';
+import { kubectlHandlerFunction } from './kubectl-handler-function';
 import { acknowledgeFinding, acknowledgeManagedPolicies } from './nag-acknowledgements';
 
 /** CloudFormation type of the resource. */
@@ -42,22 +41,13 @@ export class ReadyNodesWait extends Construct {
 
   constructor(scope: Construct, id: string, props: ReadyNodesWaitProps) {
     super(scope, id);
-    // getKubectlProvider also orders this construct after the cluster's kubectl-ready barrier, like every kubectl
-    // resource of aws-eks-v2.
-    const provider = eks.KubectlProvider.getKubectlProvider(this, props.cluster);
-    if (!provider?.role) throw new Error(`ReadyNodesWait ${id}: the cluster has no kubectl provider role`);
-    const layers = [new AwsCliLayer(this, 'AwsCliLayer'), props.kubectlLayer];
     const handler = (name: string, entry: string, timeout: Duration) =>
-      new lambda.Function(this, name, {
-        description: `Waits until ${props.count ?? 1} node(s) with ${props.labelSelector} are Ready`,
-        runtime: lambda.Runtime.determineLatestPythonRuntime(this),
+      kubectlHandlerFunction(this, name, {
+        cluster: props.cluster,
+        kubectlLayer: props.kubectlLayer,
         handler: `ready_nodes.${entry}`,
-        code: lambda.Code.fromAsset(KUBECTL_HANDLERS_DIR),
-        layers,
-        role: provider.role,
+        description: `Waits until ${props.count ?? 1} node(s) with ${props.labelSelector} are Ready`,
         timeout,
-        memorySize: 512,
-        environment: { AWS_STS_REGIONAL_ENDPOINTS: 'regional' },
       });
     const onEvent = handler('OnEvent', 'on_event', Duration.seconds(30));
     const isComplete = handler('IsComplete', 'is_complete', Duration.minutes(2));
@@ -67,13 +57,6 @@ export class ReadyNodesWait extends Construct {
       queryInterval: READY_NODES_POLL_INTERVAL,
       totalTimeout: props.timeout,
     });
-    for (const fn of [onEvent, isComplete]) {
-      acknowledgeFinding(
-        fn,
-        'AwsSolutions-L1',
-        "The runtime is aws-cdk-lib's determineLatestPythonRuntime, as for the aws-eks-v2 kubectl provider whose AWS CLI layer it shares.",
-      );
-    }
     acknowledgeManagedPolicies(
       framework,
       ['service-role/AWSLambdaBasicExecutionRole'],

@@ -1,12 +1,10 @@
 import { type CfnResource, CustomResource, Duration, Stack } from 'aws-cdk-lib';
-import type * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import type * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { AwsCliLayer } from 'aws-cdk-lib/lambda-layer-awscli';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { setOwnServiceTimeout } from './custom-resource-timeouts';
-import { KUBECTL_HANDLERS_DIR } from './kubectl-handlers-asset';
+import { kubectlHandlerFunction } from './kubectl-handler-function';
 import { acknowledgeFinding, acknowledgeManagedPolicies } from './nag-acknowledgements';
 
 /** CloudFormation type of the resource. */
@@ -69,17 +67,6 @@ export interface RemoteManifestProps {
    * @default true
    */
   readonly deleteOnRemoval?: boolean;
-  /**
-   * Where the function runs. Give it the placement of the cluster's kubectl provider (aws-eks-v2 puts that in the
-   * cluster's private subnets with the cluster security group when the endpoint is private too), so it reaches
-   * the API server the same way and downloads through the VPC's NAT.
-   * @default outside any VPC (public internet and the cluster's public endpoint)
-   */
-  readonly placement?: {
-    readonly vpc: ec2.IVpc;
-    readonly subnets: ec2.SubnetSelection;
-    readonly securityGroups: readonly ec2.ISecurityGroup[];
-  };
 }
 
 /**
@@ -90,9 +77,7 @@ export interface RemoteManifestProps {
  * with the same kubectl and AWS CLI layers downloads, verifies and applies it (`kubectl apply --server-side`),
  * then waits until its CustomResourceDefinitions are Established.
  *
- * The function runs as the cluster's kubectl provider role (already a cluster admin through an access entry, so
- * no second admin principal is created) and after the cluster's kubectl-ready barrier, like every kubectl
- * resource of aws-eks-v2.
+ * The function is one of the lab's kubectl handlers (constructs/kubectl-handler-function.ts).
  */
 export class RemoteManifest extends Construct {
   readonly resource: CustomResource;
@@ -102,35 +87,21 @@ export class RemoteManifest extends Construct {
     if (!/^[0-9a-f]{64}$/i.test(props.sha256))
       throw new Error(`RemoteManifest ${props.name}: sha256 must be 64 hex digits`);
     if (!props.url.startsWith('https://')) throw new Error(`RemoteManifest ${props.name}: url must be https`);
-    const provider = eks.KubectlProvider.getKubectlProvider(this, props.cluster);
-    if (!provider?.role) throw new Error(`RemoteManifest ${props.name}: the cluster has no kubectl provider role`);
-
-    const handler = new lambda.Function(this, 'Handler', {
-      description: `Applies ${props.url} to the cluster after checking its SHA-256`,
-      runtime: lambda.Runtime.determineLatestPythonRuntime(this),
+    const handler = kubectlHandlerFunction(this, 'Handler', {
+      cluster: props.cluster,
+      kubectlLayer: props.kubectlLayer,
       handler: 'remote_manifest.on_event',
-      code: lambda.Code.fromAsset(KUBECTL_HANDLERS_DIR),
-      layers: [new AwsCliLayer(this, 'AwsCliLayer'), props.kubectlLayer],
-      role: provider.role,
+      description: `Applies ${props.url} to the cluster after checking its SHA-256`,
       timeout: REMOTE_MANIFEST_FUNCTION_TIMEOUT,
       memorySize: 1024,
       environment: {
-        AWS_STS_REGIONAL_ENDPOINTS: 'regional',
         DOWNLOAD_ATTEMPTS: String(REMOTE_MANIFEST_LIMITS.downloadAttempts),
         DOWNLOAD_TIMEOUT_SECONDS: String(REMOTE_MANIFEST_LIMITS.downloadTimeoutSeconds),
         KUBECTL_TIMEOUT_SECONDS: String(REMOTE_MANIFEST_LIMITS.kubectlTimeoutSeconds),
         ESTABLISHED_TIMEOUT_SECONDS: String(REMOTE_MANIFEST_LIMITS.establishedTimeoutSeconds),
       },
-      vpc: props.placement?.vpc,
-      vpcSubnets: props.placement?.subnets,
-      securityGroups: props.placement ? [...props.placement.securityGroups] : undefined,
     });
     const framework = new cr.Provider(this, 'Provider', { onEventHandler: handler });
-    acknowledgeFinding(
-      handler,
-      'AwsSolutions-L1',
-      "The runtime is aws-cdk-lib's determineLatestPythonRuntime, as for the aws-eks-v2 kubectl provider whose AWS CLI layer it shares.",
-    );
     acknowledgeManagedPolicies(
       framework,
       ['service-role/AWSLambdaBasicExecutionRole'],

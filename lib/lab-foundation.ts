@@ -1,9 +1,10 @@
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as eks from 'aws-cdk-lib/aws-eks-v2';
-import type { Construct } from 'constructs';
+import type { Construct, IDependable } from 'constructs';
 import type { ExternalSecretsOperator } from '../constructs/external-secrets-operator';
 import type { LabConfig } from './config/lab-config';
 import type { LabPlan, PlannedNodeGroup } from './lab-plan';
+import type { PartContract } from './third-party/part-contract';
 
 /** What the base lab gives every module's nested stack. */
 export interface LabFoundation {
@@ -23,6 +24,11 @@ export interface LabFoundation {
    * balancers must depend on it, so they are deleted (and their load balancers with them) before it is removed.
    */
   readonly loadBalancerController?: eks.HelmChart;
+  /**
+   * What a Helm part's release must depend on so that switching it off leaves nothing behind (its namespace, a
+   * cleanup of the CRDs it leaves), created in `scope`.
+   */
+  releasePrerequisites(scope: Construct, id: string, part: PartContract): IDependable[];
   /** The planned node group with that name (throws when the plan has none). */
   nodeGroupPlan(name: string): PlannedNodeGroup;
   /** Creates a planned node group in `scope`, after the VPC CNI add-on and anything in `after`. */

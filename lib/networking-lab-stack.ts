@@ -5,6 +5,7 @@ import type * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { App as Cdk8sApp } from 'cdk8s';
 import type { Construct, IDependable } from 'constructs';
 import { orderAfterFailClosedWebhooks } from './base/admission-ordering';
+import { releasePrerequisites } from './base/release-prerequisites';
 import { LabCluster } from './base/lab-cluster';
 import { LAB_CREATED_BY, LAB_TAG_KEYS } from './base/lab-tags';
 import { addLabNodeGroup } from './base/lab-node-group';
@@ -15,6 +16,10 @@ import { UiExposure } from './base/ui-exposure';
 import type { LabConfig } from './config/lab-config';
 import { HELM_CHART_TYPE, KUBERNETES_OBJECT_VALUE_TYPE } from './eks-custom-resource-types';
 import type { LabFoundation } from './lab-foundation';
+import { AWS_LOAD_BALANCER_CONTROLLER_PART } from './third-party/aws-load-balancer-controller-part';
+import { EXTERNAL_SECRETS_PART } from './third-party/external-secrets-part';
+import { helmReleaseOf } from './third-party/helm-release-of';
+import type { PartContract } from './third-party/part-contract';
 import { type LabPlan, type PlannedNodeGroup, planLab, vpcCniModeOf } from './lab-plan';
 import { moduleDefinition } from './modules/module-registry';
 import { DEFAULT_NODE_GROUP } from './node-groups/planned-node-groups';
@@ -87,9 +92,15 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
 
     this.secrets = new ExternalSecretsOperator(this, 'ExternalSecrets', {
       cluster: this.cluster,
+      chart: helmReleaseOf(EXTERNAL_SECRETS_PART),
       storeName: SECRET_STORE_NAME,
       storeNamespaces: ['catalog', 'orders'],
-      after: [this.labCluster.podIdentityAgentAddon, this.defaultNodeGroup, coreDns],
+      after: [
+        this.labCluster.podIdentityAgentAddon,
+        this.defaultNodeGroup,
+        coreDns,
+        ...this.releasePrerequisites(this, 'ExternalSecretsRelease', EXTERNAL_SECRETS_PART),
+      ],
     });
 
     const namespacesApp = new Cdk8sApp();
@@ -108,7 +119,12 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
       const exposure = new UiExposure(this, 'UiExposure', {
         cluster: this.cluster,
         inboundCidrs: this.config.inboundCidrs,
-        controllerAfter: [this.labCluster.podIdentityAgentAddon, this.defaultNodeGroup, coreDns],
+        controllerAfter: [
+          this.labCluster.podIdentityAgentAddon,
+          this.defaultNodeGroup,
+          coreDns,
+          ...this.releasePrerequisites(this, 'LoadBalancerControllerRelease', AWS_LOAD_BALANCER_CONTROLLER_PART),
+        ],
         namespaces: this.retailNamespaces,
       });
       this.loadBalancerController = exposure.controller.chart;
@@ -177,6 +193,10 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
     const plan = this.plan.nodeGroups.find((candidate) => candidate.name === name);
     if (!plan) throw new Error(`No node group named ${name} is planned`);
     return plan;
+  }
+
+  releasePrerequisites(scope: Construct, id: string, part: PartContract): IDependable[] {
+    return releasePrerequisites(scope, id, { cluster: this.cluster, part, kubectlLayer: this.labCluster.kubectlLayer });
   }
 
   addNodeGroup(

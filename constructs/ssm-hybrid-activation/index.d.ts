@@ -41,7 +41,10 @@ export declare const PHYSICAL_ID_PREFIX: string;
 
 export declare function createHandler(
   api: SsmHybridActivationApi,
-  newGeneration?: () => string,
+  generationOf?: (properties: Readonly<Record<string, unknown>>) => string,
 ): (event: CustomResourceEvent) => Promise<CustomResourceResult>;
+
+/** The generation of an activation: a digest of its defining properties. */
+export declare function generationFor(properties: Readonly<Record<string, unknown>>): string;
 
 export declare function handler(event: CustomResourceEvent): Promise<CustomResourceResult>;

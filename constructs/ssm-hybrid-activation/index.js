@@ -6,7 +6,7 @@
 // SSM API reference: CreateActivation, DescribeActivations, DescribeInstanceInformation,
 // DeregisterManagedInstance, DeleteActivation (https://docs.aws.amazon.com/systems-manager/latest/APIReference/).
 
-const { randomUUID } = require('node:crypto');
+const { createHash } = require('node:crypto');
 
 /** Prefix of the physical resource id; the rest is the generation (no activation id or code in it). */
 const PHYSICAL_ID_PREFIX = 'ssm-hybrid-activation:';
@@ -105,18 +105,55 @@ async function deleteGeneration(api, properties, generation) {
   );
 }
 
+/** The properties that define an activation: any change needs a new one (a role, a limit, a host, a secret). */
+const DEFINING_PROPERTIES = ['IamRoleName', 'RegistrationLimit', 'DefaultInstanceName', 'SecretId', 'Generation'];
+
+/**
+ * The generation of an activation: a digest of its defining properties, so the same properties always name the same
+ * generation. A rollback to the previous properties then finds the previous activation again instead of creating a
+ * third one and orphaning the first.
+ */
+function generationFor(properties) {
+  const defining = DEFINING_PROPERTIES.map((key) => [key, properties[key] ?? null]);
+  return createHash('sha256').update(JSON.stringify(defining)).digest('hex').slice(0, 32);
+}
+
+async function generationExists(api, properties, generation) {
+  const page = await api.describeActivations({
+    Filters: [
+      {
+        FilterKey: 'DefaultInstanceName',
+        FilterValues: [instanceNameOf(required(properties, 'DefaultInstanceName'), generation)],
+      },
+    ],
+  });
+  return (page.ActivationList ?? []).length > 0;
+}
+
 /**
  * The handler for the CDK custom resource provider framework, with the AWS calls injected (tests pass fakes).
  * @param {import('./index').SsmHybridActivationApi} api
- * @param {() => string} [newGeneration]
+ * @param {(properties: Record<string, unknown>) => string} [generationOf]
  */
-function createHandler(api, newGeneration = randomUUID) {
+function createHandler(api, generationOfProperties = generationFor) {
   return async (event) => {
     const properties = event.ResourceProperties ?? {};
-    if (event.RequestType === 'Create' || event.RequestType === 'Update') {
-      // Every update is a new generation (a new host needs a new activation): CloudFormation then deletes the
-      // previous generation, deregistering the replaced host.
-      return createGeneration(api, properties, newGeneration());
+    const generation = generationOfProperties(properties);
+    if (event.RequestType === 'Create') return createGeneration(api, properties, generation);
+    if (event.RequestType === 'Update') {
+      // Only a change of what defines the activation needs a new one; a new description or tag keeps the running
+      // host's registration. A new generation gets a new physical id, and CloudFormation deletes the old one
+      // (deregistering the host it replaced) once the whole update succeeded.
+      if (event.PhysicalResourceId === `${PHYSICAL_ID_PREFIX}${generation}`) {
+        console.log(`activation generation ${generation} unchanged`);
+        return { PhysicalResourceId: event.PhysicalResourceId };
+      }
+      if (await generationExists(api, properties, generation)) {
+        // A rollback to properties whose activation still exists (CloudFormation never deleted it).
+        console.log(`activation generation ${generation} still exists; reusing it`);
+        return { PhysicalResourceId: `${PHYSICAL_ID_PREFIX}${generation}` };
+      }
+      return createGeneration(api, properties, generation);
     }
     if (event.RequestType === 'Delete') {
       const generation = generationOf(event.PhysicalResourceId);
@@ -150,4 +187,5 @@ exports.handler = (event) => {
   return handlerInstance(event);
 };
 exports.createHandler = createHandler;
+exports.generationFor = generationFor;
 exports.PHYSICAL_ID_PREFIX = PHYSICAL_ID_PREFIX;

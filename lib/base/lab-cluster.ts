@@ -58,6 +58,8 @@ export class LabCluster extends Construct {
   readonly vpcCniAddon: eks.Addon;
   readonly kubeProxyAddon: eks.Addon;
   readonly podIdentityAgentAddon: eks.IAddon;
+  /** The kubectl/helm layer of the cluster's Kubernetes version (also for the lab's own kubectl handlers). */
+  readonly kubectlLayer: lambda.ILayerVersion;
   private readonly kubernetesVersion: string;
 
   constructor(scope: Construct, id: string, props: LabClusterProps) {
@@ -72,6 +74,7 @@ export class LabCluster extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
+    this.kubectlLayer = kubectlLayerFor(this, 'KubectlLayer', config.kubernetesVersion.version);
     this.cluster = new eks.Cluster(this, 'Cluster', {
       clusterName: config.clusterName,
       version: eks.KubernetesVersion.of(config.kubernetesVersion.version),
@@ -88,7 +91,7 @@ export class LabCluster extends Construct {
       clusterLogging: CONTROL_PLANE_LOGS,
       remoteNodeNetworks: [{ cidrs: [config.remoteNodeCidr.text] }],
       remotePodNetworks: [{ cidrs: [config.remotePodCidr.text] }],
-      kubectlProviderOptions: { kubectlLayer: kubectlLayerFor(this, 'KubectlLayer', config.kubernetesVersion.version) },
+      kubectlProviderOptions: { kubectlLayer: this.kubectlLayer },
     });
     this.cluster.node.addDependency(controlPlaneLogs);
     acknowledgeClusterInternals(this.cluster);

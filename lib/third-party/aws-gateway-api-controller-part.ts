@@ -67,6 +67,7 @@ export const AWS_GATEWAY_API_CONTROLLER_PART: PartContract = {
     ],
     source: at('helm/templates/webhook.yaml'),
   },
+  crdGroupsLeftOnUninstall: { value: ['application-networking.k8s.aws'], source: at('helm/crds') },
   webhooks: [
     {
       name: 'mpod.gwc.k8s.aws',

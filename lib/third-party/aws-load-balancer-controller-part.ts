@@ -56,6 +56,7 @@ export const AWS_LOAD_BALANCER_CONTROLLER_PART: PartContract = {
     ],
     source: at(`${CHART}/templates`),
   },
+  crdGroupsLeftOnUninstall: { value: ['elbv2.k8s.aws', 'aga.k8s.aws', 'gateway.k8s.aws'], source: at(`${CHART}/crds`) },
   webhooks: [
     {
       name: 'mservice.elbv2.k8s.aws',

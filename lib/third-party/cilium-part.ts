@@ -50,6 +50,7 @@ export const CILIUM_PART: PartContract = {
     value: [{ group: '', version: 'v1', kind: 'Service' }],
     source: at('cilium-1.18.12.tgz'),
   },
+  crdGroupsLeftOnUninstall: { value: ['cilium.io'], source: at('cilium-1.18.12.tgz') },
   webhooks: [],
   hookImages: [],
   placement: {

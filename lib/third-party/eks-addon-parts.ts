@@ -46,6 +46,7 @@ export const VPC_CNI_PART: PartContract = {
     source: github(VPC_CNI_REPO, 'master', 'charts/aws-vpc-cni/crds/customresourcedefinition.yaml'),
   },
   creates: none(github(VPC_CNI_REPO, 'master', 'charts/aws-vpc-cni/templates')),
+  crdGroupsLeftOnUninstall: none(documentation(`${USER_GUIDE}/eks-add-ons.html`)),
   webhooks: [],
   hookImages: [],
   placement: {
@@ -66,6 +67,7 @@ export const KUBE_PROXY_PART: PartContract = {
   needs: { crds: none(documentation(`${USER_GUIDE}/managing-kube-proxy.html`)), nodes: false, podIdentity: false },
   providesCrds: none(documentation(`${USER_GUIDE}/managing-kube-proxy.html`)),
   creates: none(documentation(`${USER_GUIDE}/managing-kube-proxy.html`)),
+  crdGroupsLeftOnUninstall: none(documentation(`${USER_GUIDE}/eks-add-ons.html`)),
   webhooks: [],
   hookImages: [],
   placement: {
@@ -87,6 +89,7 @@ export const COREDNS_PART: PartContract = {
   needs: { crds: none(documentation(`${USER_GUIDE}/managing-coredns.html`)), nodes: true, podIdentity: false },
   providesCrds: none(documentation(`${USER_GUIDE}/managing-coredns.html`)),
   creates: none(documentation(`${USER_GUIDE}/managing-coredns.html`)),
+  crdGroupsLeftOnUninstall: none(documentation(`${USER_GUIDE}/eks-add-ons.html`)),
   webhooks: [],
   hookImages: [],
   placement: {
@@ -108,6 +111,7 @@ export const POD_IDENTITY_AGENT_PART: PartContract = {
   needs: { crds: none(documentation(`${USER_GUIDE}/pod-id-agent-setup.html`)), nodes: false, podIdentity: false },
   providesCrds: none(documentation(`${USER_GUIDE}/pod-id-agent-setup.html`)),
   creates: none(documentation(`${USER_GUIDE}/pod-id-agent-setup.html`)),
+  crdGroupsLeftOnUninstall: none(documentation(`${USER_GUIDE}/eks-add-ons.html`)),
   webhooks: [],
   hookImages: [],
   placement: {

@@ -53,6 +53,7 @@ export const EXTERNAL_SECRETS_PART: PartContract = {
     ],
     source: at(`${CHART}/templates/webhook-service.yaml`),
   },
+  crdGroupsLeftOnUninstall: { value: [], source: at('hack/helm.generate.sh') },
   webhooks: [
     {
       name: 'validate.externalsecret.external-secrets.io',

@@ -71,6 +71,7 @@ export const GATEWAY_API_CRDS_PART: PartContract = {
     ],
     source: at('config/crd/standard/gateway.networking.k8s.io_vap_safeupgrades.yaml'),
   },
+  crdGroupsLeftOnUninstall: { value: [], source: at('config/crd/standard') },
   webhooks: [],
   hookImages: [],
   placement: {

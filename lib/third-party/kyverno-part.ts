@@ -48,6 +48,7 @@ export const KYVERNO_PART: PartContract = {
     value: [{ group: '', version: 'v1', kind: 'Service' }],
     source: at(`${CHART}/templates/admission-controller/service.yaml`),
   },
+  crdGroupsLeftOnUninstall: { value: [], source: at('charts/kyverno/charts/crds/templates') },
   webhooks: [
     {
       // Registered at run time from the policies (pkg/controllers/webhook/controller.go); the lab's policy sets

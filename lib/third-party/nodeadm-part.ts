@@ -31,6 +31,7 @@ export const NODEADM_PART: PartContract = {
   },
   providesCrds: { value: [], source: at('README.md') },
   creates: { value: [], source: at('README.md') },
+  crdGroupsLeftOnUninstall: { value: [], source: at('README.md') },
   webhooks: [],
   hookImages: [],
   placement: {

@@ -140,6 +140,11 @@ export interface PartContract {
   readonly hookImages: readonly HookImage[];
   readonly placement: PartPlacement;
   readonly kubernetes: KubernetesSupport;
+  /**
+   * API groups whose CRDs stay after the part is uninstalled (a chart's `crds/` directory, or CRDs its controller
+   * creates at run time): switching the part off deletes them after the release.
+   */
+  readonly crdGroupsLeftOnUninstall: Sourced<readonly string[]>;
   /** Label selector of the part's Deployments in its namespace (Helm charts), for the live readiness check. */
   readonly deploymentSelector?: string;
   /**

@@ -8,13 +8,16 @@ import { runPythonUnitTests } from '../support/python-unit-tests';
  *   physical id, and deletion that never blocks a stack;
  * - ready_nodes: which nodes count as Ready, what each poll logs, completion only with enough Ready nodes.
  */
-describe.each(['test_remote_manifest.py', 'test_ready_nodes.py'])('kubectl handler tests %s', (script) => {
-  test('pass', () => {
-    const result = runPythonUnitTests(path.join(__dirname, 'kubectl-handlers', script));
-    expect(result.report).toMatch(/Ran \d+ tests/);
-    expect({ status: result.status, output: result.status === 0 ? 'OK' : result.report }).toEqual({
-      status: 0,
-      output: 'OK',
+describe.each(['test_remote_manifest.py', 'test_ready_nodes.py', 'test_crd_cleanup.py'])(
+  'kubectl handler tests %s',
+  (script) => {
+    test('pass', () => {
+      const result = runPythonUnitTests(path.join(__dirname, 'kubectl-handlers', script));
+      expect(result.report).toMatch(/Ran \d+ tests/);
+      expect({ status: result.status, output: result.status === 0 ? 'OK' : result.report }).toEqual({
+        status: 0,
+        output: 'OK',
+      });
     });
-  });
-});
+  },
+);

@@ -1,7 +1,6 @@
 import { KubectlV31Layer } from '@aws-cdk/lambda-layer-kubectl-v31';
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import {
   REMOTE_MANIFEST_FUNCTION_TIMEOUT,
@@ -35,11 +34,6 @@ const manifest = new RemoteManifest(stack, 'Crds', {
   name: 'crds-v1',
   url: 'https://example.com/releases/v1/crds.yaml',
   sha256: SHA,
-  placement: {
-    vpc: cluster.vpc,
-    subnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
-    securityGroups: [cluster.clusterSecurityGroup],
-  },
 });
 const template = Template.fromStack(stack);
 const handler = Object.values(
@@ -66,11 +60,8 @@ describe('RemoteManifest', () => {
     expect(properties.Role).toEqual(stack.resolve(cluster.kubectlProvider!.role!.roleArn));
   });
 
-  test('runs in the placement given (the kubectl provider subnets and security group)', () => {
-    expect(handler[0].Properties.VpcConfig).toEqual({
-      SecurityGroupIds: [stack.resolve(cluster.clusterSecurityGroupId)],
-      SubnetIds: stack.resolve(cluster.vpc.privateSubnets.map((subnet) => subnet.subnetId)),
-    });
+  test('runs outside the VPC, reaching the cluster through its public endpoint', () => {
+    expect(handler[0].Properties.VpcConfig).toBeUndefined();
   });
 
   test('the worst case counts every download attempt timing out, the back-off, login, apply and the CRD wait', () => {
@@ -133,6 +124,6 @@ describe('RemoteManifest', () => {
           url: 'https://e.com/x',
           sha256: SHA,
         }),
-    ).toThrow('RemoteManifest x: the cluster has no kubectl provider role');
+    ).toThrow('Default/NoKubectl: the cluster has no kubectl provider role');
   });
 });

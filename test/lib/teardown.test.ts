@@ -1,7 +1,10 @@
 import { SERVICE_TIMEOUT_PROPERTY } from '../../constructs/custom-resource-timeouts';
 import { labConfigurations } from '../../lib/lab-configurations';
 import type { CfnResourceJson } from '../../lib/verify/cfn-template';
-import type { SynthesizedLab } from '../../lib/verify/synthesized-lab';
+import { THIRD_PARTY_PARTS } from '../../lib/third-party/third-party-parts';
+import { DeployOrder } from '../../lib/verify/deploy-order';
+import { deployedParts } from '../../lib/verify/part-obligations';
+import { findDeployedObjects, type SynthesizedLab } from '../../lib/verify/synthesized-lab';
 import { synthesizeForTest } from '../support/lab-fixtures';
 
 const configurations = labConfigurations();
@@ -40,6 +43,40 @@ describe.each(configurations.map((configuration) => configuration.name))('config
       ({ resource }) => resource.Type === 'AWS::Lambda::Function' && resource.Properties?.VpcConfig !== undefined,
     );
     expect(inVpc.map(({ logicalId }) => logicalId)).toEqual([]);
+  });
+
+  test('every Helm part leaves nothing when switched off: its namespace and leftover CRDs go after its release', () => {
+    const lab = labOf(name);
+    const order = new DeployOrder(lab.templates);
+    const { parts } = deployedParts(lab, THIRD_PARTY_PARTS);
+    for (const { part, address } of parts) {
+      if (part.delivery.type !== 'helm-chart') continue;
+      const release = lab.templates.find((t) => t.stackPath === address.stackPath)!.template.Resources[
+        address.logicalId
+      ];
+      expect({ part: part.id, createNamespace: release.Properties?.CreateNamespace }).toEqual({
+        part: part.id,
+        createNamespace: undefined,
+      });
+      const { namespace } = part.delivery;
+      const namespaces = findDeployedObjects(lab, 'Namespace', namespace);
+      expect({
+        part: part.id,
+        namespaceFirst:
+          namespace === 'kube-system' || namespaces.some((deployed) => order.createdAfter(address, deployed)),
+      }).toEqual({ part: part.id, namespaceFirst: true });
+      const groups = part.crdGroupsLeftOnUninstall.value;
+      if (groups.length === 0) continue;
+      const cleanups = resources(lab).filter(
+        ({ resource }) => resource.Type === 'Custom::CrdCleanup' && resource.Properties?.Groups === groups.join(','),
+      );
+      expect({ part: part.id, cleanupFirst: cleanups.some((cleanup) => order.createdAfter(address, cleanup)) }).toEqual(
+        {
+          part: part.id,
+          cleanupFirst: true,
+        },
+      );
+    }
   });
 
   test('every handler gives up before CloudFormation does (its own bound is shorter than the ServiceTimeout)', () => {

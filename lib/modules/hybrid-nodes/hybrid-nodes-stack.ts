@@ -258,13 +258,16 @@ export class HybridNodesStack extends NestedStack {
     this.cilium = new eks.HelmChart(this, 'Cilium', {
       cluster,
       ...helmReleaseOf(CILIUM_PART),
-      createNamespace: true,
+      createNamespace: false,
       values: ciliumValues(remotePodCidr),
       // No wait: the operator is pending until the node registers, which CloudFormation cannot observe.
       wait: false,
       timeout: Duration.minutes(10),
     });
-    this.cilium.node.addDependency(this.host.instance);
+    this.cilium.node.addDependency(
+      this.host.instance,
+      ...foundation.releasePrerequisites(this, 'CiliumRelease', CILIUM_PART),
+    );
 
     // The node registers NotReady (no CNI) once nodeadm init has run, minutes after the instance exists, and turns
     // Ready when the Cilium agent runs on it. The lab's workloads only prefer the hybrid node: created before it is
@@ -307,12 +310,13 @@ export class HybridNodesStack extends NestedStack {
       this.kyverno = new eks.HelmChart(this, 'Kyverno', {
         cluster,
         ...helmReleaseOf(KYVERNO_PART),
-        createNamespace: true,
+        createNamespace: false,
         values: kyvernoValues(),
         // The policy is validated by Kyverno's webhook: wait until it serves (workshop: pods Ready first).
         wait: true,
         timeout: Duration.minutes(10),
       });
+      this.kyverno.node.addDependency(...foundation.releasePrerequisites(this, 'KyvernoRelease', KYVERNO_PART));
       this.podDeletionCostPolicy = deployChart(this, 'PodDeletionCostPolicy', {
         cluster,
         chart: new PodDeletionCostPolicyChart(manifests, 'PodDeletionCostPolicy'),

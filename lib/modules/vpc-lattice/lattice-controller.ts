@@ -148,7 +148,8 @@ export class LatticeController extends Construct {
       version: LATTICE_CONTROLLER_CHART.version,
       release: LATTICE_CONTROLLER_CHART.release,
       namespace: LATTICE_CONTROLLER_CHART.namespace,
-      createNamespace: true,
+      // The lab creates the namespace as an object of the stack, so switching the release off deletes it too.
+      createNamespace: false,
       // The workshop waits (`helm install --wait`) for 2/2 before creating the GatewayClass.
       wait: true,
       timeout: Duration.minutes(10),

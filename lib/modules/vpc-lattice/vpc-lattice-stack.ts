@@ -21,6 +21,7 @@ import {
 } from '../../../manifests/vpc-lattice/vpc-lattice-names';
 import { kubectlLayerFor } from '../../kubectl-layer';
 import type { LabFoundation } from '../../lab-foundation';
+import { AWS_GATEWAY_API_CONTROLLER_PART } from '../../third-party/aws-gateway-api-controller-part';
 
 /** Construct id of the module's nested stack. */
 export const VPC_LATTICE_STACK_ID = 'VpcLattice';
@@ -110,6 +111,10 @@ export class VpcLatticeStack extends NestedStack {
 
     // 3. The controller needs nodes for its pods and the Pod Identity agent for its credentials.
     this.controller = new LatticeController(this, 'Controller', { cluster, vpc: foundation.vpc });
+    // Its namespace and the cleanup of its chart's CRDs (crds/) go after it when the module is switched off.
+    this.controller.chart.node.addDependency(
+      ...foundation.releasePrerequisites(this, 'ControllerRelease', AWS_GATEWAY_API_CONTROLLER_PART),
+    );
     this.controller.chart.node.addDependency(
       this.gatewayApiCrds.resource,
       this.latticeIngress,

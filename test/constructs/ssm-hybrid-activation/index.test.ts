@@ -1,5 +1,6 @@
 import {
   createHandler,
+  generationFor,
   PHYSICAL_ID_PREFIX,
   type SsmHybridActivationApi,
 } from '../../../constructs/ssm-hybrid-activation/index';
@@ -84,18 +85,56 @@ describe('Create', () => {
   });
 });
 
-test('Update creates a new generation (a new physical id), so CloudFormation deletes the previous one', async () => {
-  const api = fakeApi();
-  const result = await createHandler(
-    api,
-    () => 'aaaaaaaa-0000-0000-0000-000000000000',
-  )({
-    RequestType: 'Update',
-    PhysicalResourceId: `${PHYSICAL_ID_PREFIX}${GENERATION}`,
-    ResourceProperties: PROPERTIES,
+describe('Update', () => {
+  const current = generationFor(PROPERTIES);
+
+  test('keeps the activation (same physical id, no new activation) when nothing that defines it changed', async () => {
+    const api = fakeApi();
+    const result = await createHandler(api)({
+      RequestType: 'Update',
+      PhysicalResourceId: `${PHYSICAL_ID_PREFIX}${current}`,
+      ResourceProperties: { ...PROPERTIES, Description: 'a new description', Tags: [] },
+    });
+    expect(result.PhysicalResourceId).toBe(`${PHYSICAL_ID_PREFIX}${current}`);
+    expect(api.createActivation).not.toHaveBeenCalled();
   });
-  expect(api.createActivation).toHaveBeenCalledTimes(1);
-  expect(result.PhysicalResourceId).toBe(`${PHYSICAL_ID_PREFIX}aaaaaaaa-0000-0000-0000-000000000000`);
+
+  test('creates a new generation (a new physical id) when the host is replaced, so CloudFormation deletes the previous one', async () => {
+    const api = fakeApi();
+    const replaced = { ...PROPERTIES, Generation: { ImageId: 'ami-new' } };
+    const result = await createHandler(api)({
+      RequestType: 'Update',
+      PhysicalResourceId: `${PHYSICAL_ID_PREFIX}${current}`,
+      ResourceProperties: replaced,
+    });
+    expect(api.createActivation).toHaveBeenCalledTimes(1);
+    expect(result.PhysicalResourceId).toBe(`${PHYSICAL_ID_PREFIX}${generationFor(replaced)}`);
+    expect(generationFor(replaced)).not.toBe(current);
+  });
+
+  test('on a rollback to properties whose activation still exists, returns that generation instead of orphaning it', async () => {
+    const api = fakeApi({
+      describeActivations: jest.fn().mockResolvedValue({ ActivationList: [{ ActivationId: ACTIVATION.ActivationId }] }),
+    });
+    const result = await createHandler(api)({
+      RequestType: 'Update',
+      PhysicalResourceId: `${PHYSICAL_ID_PREFIX}${generationFor({ ...PROPERTIES, Generation: { ImageId: 'ami-new' } })}`,
+      ResourceProperties: PROPERTIES,
+    });
+    expect(result.PhysicalResourceId).toBe(`${PHYSICAL_ID_PREFIX}${current}`);
+    expect(api.createActivation).not.toHaveBeenCalled();
+    expect(api.describeActivations).toHaveBeenCalledWith({
+      Filters: [
+        { FilterKey: 'DefaultInstanceName', FilterValues: [`eks-workshop-hybrid-node-${current.slice(0, 8)}`] },
+      ],
+    });
+  });
+
+  test('names the same generation for the same defining properties, whatever their order', () => {
+    const reordered = Object.fromEntries(Object.entries(PROPERTIES).reverse());
+    expect(generationFor(reordered)).toBe(current);
+    expect(current).toMatch(/^[0-9a-f]{32}$/);
+  });
 });
 
 describe('Delete', () => {

@@ -39,7 +39,7 @@ test('attaches the IAM policy the controller publishes for v3.5.0 (identical to 
   const published = loadBalancerControllerPolicyJson('v3.2.2');
   const [policy] = Object.values(
     template.findResources('AWS::IAM::Policy', {
-      Properties: { PolicyName: Match.stringLikeRegexp('LoadBalancerController') },
+      Properties: { PolicyName: Match.stringLikeRegexp('^UiExposureLoadBalancerControllerPolicy') },
     }),
   ) as { Properties: { PolicyDocument: { Statement: unknown[] } } }[];
   expect(policy.Properties.PolicyDocument.Statement).toHaveLength(published.Statement.length);

@@ -153,7 +153,7 @@ describe('AWS Gateway API controller', () => {
       Version: 'v2.1.3',
       Release: 'gateway-api-controller',
       Namespace: 'gateway-api-controller',
-      CreateNamespace: true,
+      CreateNamespace: Match.absent(),
       Wait: true,
     });
   });
