@@ -5,7 +5,7 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { App as Cdk8sApp, Chart } from 'cdk8s';
 import { Construct, type IDependable } from 'constructs';
 import { deployChart } from './chart-manifest';
-import { CLOUD_NODES_ONLY_AFFINITY } from './cloud-node-affinity';
+import { CLOUD_NODES_ONLY_AFFINITY } from '../manifests/cloud-node-affinity';
 import type { HelmReleaseSpec } from './helm-release-spec';
 import { PodIdentityRole } from './pod-identity-role';
 import { AwsSecretsManagerClusterSecretStore } from '../manifests/external-secrets/cluster-secret-store';

@@ -77,12 +77,17 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
     this.vpcCniAddon = this.labCluster.vpcCniAddon;
 
     // On deletion, after the node groups and before the subnets: interfaces the VPC CNI leaves behind would make
-    // the subnet deletions fail.
+    // the subnet deletions fail. It needs the subnets only, not their routes or NAT gateways, so on create it is
+    // built while the NAT gateways start (the cluster waits for those anyway).
     const eniSweeper = new VpcCniEniSweeper(this, 'EniSweeper', {
       vpc: this.vpc,
       clusterName: this.config.clusterName,
     });
-    eniSweeper.node.addDependency(this.vpc);
+    eniSweeper.node.addDependency(
+      ...[...this.vpc.publicSubnets, ...this.vpc.privateSubnets].map(
+        (subnet) => subnet.node.defaultChild as IDependable,
+      ),
+    );
     this.cluster.node.addDependency(eniSweeper);
 
     // The VPC CNI configuration must exist before the first node boots: a managed node group reads it when it

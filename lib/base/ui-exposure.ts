@@ -3,7 +3,7 @@ import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { App as Cdk8sApp } from 'cdk8s';
 import { Construct, type IDependable } from 'constructs';
 import { AwsLoadBalancerController } from '../../constructs/aws-load-balancer-controller';
-import { CLOUD_NODES_ONLY_AFFINITY } from '../../constructs/cloud-node-affinity';
+import { CLOUD_NODES_ONLY_AFFINITY } from '../../manifests/cloud-node-affinity';
 import { deployChart } from '../../constructs/chart-manifest';
 import { APP_SERVICES } from '../../manifests/retail-app/retail-app-components';
 import { UI_NLB_NAME, UiNlbChart } from '../../manifests/ui-exposure/ui-nlb-chart';

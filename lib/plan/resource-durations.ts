@@ -91,5 +91,9 @@ export function durationOf(resource: CfnResourceJson): ResourceDuration {
   if (resource.Type === 'Custom::AWSCDK-EKS-HelmChart' && resource.Properties?.Wait !== true) {
     return { create: 30, delete: minutes(1), source: 'Helm install without --wait (lab estimate)' };
   }
+  // A wait on a Secret ends when External Secrets has synced it (refresh within seconds of the ExternalSecret).
+  if (resource.Type === 'Custom::AWSCDK-EKS-KubernetesObjectValue' && resource.Properties?.ObjectType === 'secret') {
+    return { create: 30, delete: 5, source: 'External Secrets syncs a new ExternalSecret at once (lab estimate)' };
+  }
   return RESOURCE_DURATIONS[resource.Type] ?? DEFAULT_DURATION;
 }

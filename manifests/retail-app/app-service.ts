@@ -1,4 +1,5 @@
 import { ApiObject, Duration, JsonPatch, Size } from 'cdk8s';
+import { placeRetailPods } from './retail-pod-placement';
 import * as kplus from 'cdk8s-plus-31';
 import { Construct } from 'constructs';
 import {
@@ -132,10 +133,7 @@ export class AppService extends Construct {
     });
     this.deployment.select(kplus.LabelSelector.of({ labels: appServiceSelector(spec.name) }));
     removeCdk8sAddressLabel(this.deployment);
-    const nodeSelector = customization?.nodeSelector ?? {};
-    if (Object.keys(nodeSelector).length > 0) {
-      ApiObject.of(this.deployment).addJsonPatch(JsonPatch.add('/spec/template/spec/nodeSelector', nodeSelector));
-    }
+    placeRetailPods(this.deployment, customization?.nodeSelector);
 
     this.service = new kplus.Service(this, 'Service', {
       metadata: {

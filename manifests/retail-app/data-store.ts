@@ -1,4 +1,5 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
+import { placeRetailPods } from './retail-pod-placement';
 import * as kplus from 'cdk8s-plus-31';
 import { Construct } from 'constructs';
 import type { DataStoreSpec } from './retail-app-components';
@@ -88,9 +89,6 @@ export class DataStore extends Construct {
       // cdk8s-plus binds a StatefulSet's governing Service to its own address label; select the pods' labels only.
       ApiObject.of(this.service).addJsonPatch(JsonPatch.remove('/spec/selector/cdk8s.io~1metadata.addr'));
     }
-    const nodeSelector = props.customization?.nodeSelector ?? {};
-    if (Object.keys(nodeSelector).length > 0) {
-      ApiObject.of(this.workload).addJsonPatch(JsonPatch.add('/spec/template/spec/nodeSelector', nodeSelector));
-    }
+    placeRetailPods(this.workload, props.customization?.nodeSelector);
   }
 }

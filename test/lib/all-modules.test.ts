@@ -1,10 +1,11 @@
-import { CLOUD_NODES_ONLY_AFFINITY } from '../../constructs/cloud-node-affinity';
+import { CLOUD_NODES_ONLY_AFFINITY } from '../../manifests/cloud-node-affinity';
 import { EXAMPLE_INBOUND_CIDR } from '../../lib/lab-configurations';
 import { MODULE_NAMES } from '../../lib/modules/module-registry';
-import { dependsOn } from '../../lib/verify/cfn-template';
+import { CfnStackGraph } from '../../lib/verify/cfn-stack-references';
+import { DeployOrder } from '../../lib/verify/deploy-order';
 import { findKubernetesObjects, type SynthesizedLab } from '../../lib/verify/synthesized-lab';
 import { verifyOffline } from '../../lib/verify/verify-offline';
-import { nestedTemplate, synthesizeForTest } from '../support/lab-fixtures';
+import { synthesizeForTest } from '../support/lab-fixtures';
 
 /** Every module together with exposeUi: the interplays between labs, resolved explicitly. */
 let lab: SynthesizedLab;
@@ -64,16 +65,25 @@ test('controllers that need Pod Identity or serve webhooks stay off the hybrid n
   }
 });
 
-test('the hybrid node joins after the retail app is scheduled on EC2 nodes', () => {
-  const root = lab.templates[0].template;
-  const hybridStack = Object.entries(root.Resources).find(
-    ([id, resource]) => resource.Type === 'AWS::CloudFormation::Stack' && id.startsWith('HybridNodes'),
+test('the hybrid node joins while the retail app starts, and every retail pod keeps off it whatever modules place it', () => {
+  const order = new DeployOrder(lab.templates);
+  const hosts = new CfnStackGraph(lab.templates).resourcesOfType('AWS::EC2::Instance');
+  expect(hosts.map(({ address }) => address.stackPath)).toEqual(['NetworkingLabStack/HybridNodesWorkloads']);
+  const ui = lab.kubernetesObjects.find(({ object }) => object.kind === 'Deployment' && object.metadata.name === 'ui')!;
+  expect(order.createdAfter(hosts[0].address, ui)).toBe(false);
+  const retail = lab.kubernetesObjects.filter(
+    ({ object }) =>
+      ['Deployment', 'StatefulSet'].includes(object.kind) &&
+      ['ui', 'catalog', 'carts', 'checkout', 'orders'].includes(object.metadata.namespace ?? ''),
   );
-  expect(hybridStack).toBeDefined();
-  const retailComponents = Object.keys(root.Resources).filter((id) =>
-    /^RetailApp(ui|catalog|carts|checkout|orders)/.test(id),
-  );
-  expect(retailComponents).toHaveLength(5);
-  expect(dependsOn(hybridStack![1])).toEqual(expect.arrayContaining(retailComponents));
-  nestedTemplate(lab, 'HybridNodes').resourceCountIs('AWS::EC2::Instance', 1);
+  // 5 services and 4 in-cluster data stores (catalog uses RDS with security-groups-for-pods).
+  expect(retail).toHaveLength(9);
+  for (const { object } of retail) {
+    const affinity = (object.spec as { template: { spec: { affinity?: { nodeAffinity?: unknown } } } }).template.spec
+      .affinity;
+    expect([object.metadata.name, affinity?.nodeAffinity]).toEqual([
+      object.metadata.name,
+      CLOUD_NODES_ONLY_AFFINITY.nodeAffinity,
+    ]);
+  }
 });

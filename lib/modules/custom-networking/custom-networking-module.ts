@@ -1,6 +1,8 @@
 import { CUSTOM_NETWORKING_VPC_CNI_ENV, customNetworkingExpectations } from './custom-networking-expectations';
 import { CUSTOM_NETWORKING_NODE_GROUP, customNetworkingNodeGroupPlan } from './custom-networking-node-group';
 import { CUSTOM_NETWORKING_KEY_SPECS, CUSTOM_NETWORKING_KEYS } from './custom-networking-settings';
+import { CustomNetworkingConfigStack } from './custom-networking-config-stack';
+import { CustomNetworkingNodesStack } from './custom-networking-nodes-stack';
 import { CustomNetworkingStack } from './custom-networking-stack';
 import { assignableIpv4Prefixes, podSubnetCidrs } from './pod-subnet-layout';
 import { LAB_AZ_COUNT } from '../../base/lab-vpc';
@@ -63,17 +65,19 @@ export const CUSTOM_NETWORKING_MODULE: LabModuleDefinition = {
   expectations: customNetworkingExpectations,
   create(scope, foundation) {
     const stack = new CustomNetworkingStack(scope, 'CustomNetworking', { foundation });
+    const config = new CustomNetworkingConfigStack(scope, 'CustomNetworkingConfig', { foundation, network: stack });
+    const nodes = new CustomNetworkingNodesStack(scope, 'CustomNetworkingNodes', { foundation, config });
     // AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG is a setting of the whole aws-node DaemonSet and the ENIConfigs are selected
-    // by zone, so the default nodes put their pods on the pod subnets too. Creating them after this stack makes that
-    // deterministic, and on deletion removes them (and the pod ENIs they own) before the pod subnets.
-    foundation.defaultNodeGroup.node.addDependency(stack);
+    // by zone, so the default nodes put their pods on the pod subnets too. Creating them after the ENIConfigs makes
+    // that deterministic, and on deletion removes them (and the pod ENIs they own) before the pod subnets.
+    foundation.defaultNodeGroup.node.addDependency(config);
     return {
       stack,
       retailApp: {
         services: { checkout: { nodeSelector: { [NODE_GROUP_LABEL]: CUSTOM_NETWORKING_NODE_GROUP.name } } },
       },
       // checkout is created once its node group exists and deleted before the node group goes.
-      retailAppDependencies: { checkout: [stack.nodeGroup] },
+      retailAppDependencies: { checkout: [nodes.nodeGroup] },
     };
   },
 };

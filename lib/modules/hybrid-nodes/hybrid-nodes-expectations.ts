@@ -8,7 +8,8 @@ const CILIUM_CHART = helmReleaseOf(CILIUM_PART);
 import { COMPUTE_TYPE_LABEL, HYBRID_COMPUTE_TYPE } from '../../../manifests/well-known-labels';
 import { type Ipv4Cidr, numberToIpv4 } from '../../config/ipv4-cidr';
 import { isModuleEnabled, type LabConfig } from '../../config/lab-config';
-import { dependsOn } from '../../verify/cfn-template';
+import { CfnStackGraph } from '../../verify/cfn-stack-references';
+import { DeployOrder } from '../../verify/deploy-order';
 import { routeExpectation } from '../../verify/expectations/route-expectation';
 import type { CheckOutcome, CommandResult, LabExpectation, LiveCommand } from '../../verify/lab-expectation';
 import { findKubernetesObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
@@ -67,33 +68,34 @@ function podsOnHybridNodes(
 }
 
 function hostJoinsAfterIdentity(lab: SynthesizedLab, config: LabConfig): CheckOutcome {
-  for (const { template } of lab.templates) {
-    const entries = Object.entries(template.Resources);
-    const accessEntries = entries.filter(
-      ([, resource]) => resource.Type === 'AWS::EKS::AccessEntry' && resource.Properties?.Type === 'HYBRID_LINUX',
+  const graph = new CfnStackGraph(lab.templates);
+  const order = new DeployOrder(lab.templates);
+  const accessEntries = graph
+    .resourcesOfType('AWS::EKS::AccessEntry')
+    .filter(({ resource }) => resource.Properties?.Type === 'HYBRID_LINUX');
+  const hosts = graph
+    .resourcesOfType('AWS::EC2::Instance')
+    .filter(({ resource }) =>
+      ((resource.Properties?.Tags ?? []) as { Key?: string; Value?: unknown }[]).some(
+        (tag) => tag.Key === 'Name' && tag.Value === hybridNodeName(config),
+      ),
     );
-    const host = entries.find(
-      ([, resource]) =>
-        resource.Type === 'AWS::EC2::Instance' &&
-        ((resource.Properties?.Tags ?? []) as { Key?: string; Value?: unknown }[]).some(
-          (tag) => tag.Key === 'Name' && tag.Value === hybridNodeName(config),
-        ),
-    );
-    if (!host) continue;
-    const after = dependsOn(host[1]);
-    const activation = entries.find(([, resource]) => resource.Type === 'Custom::SsmHybridActivation');
-    const missing = [
-      ...(accessEntries.length === 1 ? [] : [`exactly one HYBRID_LINUX access entry (found ${accessEntries.length})`]),
-      ...(accessEntries.length === 1 && !after.includes(accessEntries[0][0])
-        ? ['created after the HYBRID_LINUX access entry']
-        : []),
-      ...(activation && after.includes(activation[0]) ? [] : ['created after the SSM hybrid activation']),
-    ];
-    return missing.length === 0
-      ? { pass: true, actual: `${host[0]} boots after its activation and the HYBRID_LINUX access entry` }
-      : { pass: false, actual: `host ${host[0]} is not ${missing.join(', ')}` };
-  }
-  return { pass: false, actual: `no instance tagged Name=${hybridNodeName(config)}` };
+  if (hosts.length !== 1)
+    return { pass: false, actual: `${hosts.length} instances tagged Name=${hybridNodeName(config)}` };
+  const host = hosts[0].address;
+  const activations = graph.resourcesOfType('Custom::SsmHybridActivation');
+  const missing = [
+    ...(accessEntries.length === 1 ? [] : [`exactly one HYBRID_LINUX access entry (found ${accessEntries.length})`]),
+    ...(accessEntries.length === 1 && !order.createdAfter(host, accessEntries[0].address)
+      ? ['created after the HYBRID_LINUX access entry']
+      : []),
+    ...(activations.length === 1 && order.createdAfter(host, activations[0].address)
+      ? []
+      : ['created after the SSM hybrid activation']),
+  ];
+  return missing.length === 0
+    ? { pass: true, actual: `${host.logicalId} boots after its activation and the HYBRID_LINUX access entry` }
+    : { pass: false, actual: `host ${host.logicalId} is not ${missing.join(', ')}` };
 }
 
 function ciliumAsTheLab(lab: SynthesizedLab, config: LabConfig): CheckOutcome {

@@ -1,5 +1,5 @@
 import { CILIUM_POD_CIDR_MASK_SIZE } from '../../../manifests/hybrid-nodes/hybrid-nodes-names';
-import { CLOUD_NODES_ONLY_AFFINITY } from '../../../constructs/cloud-node-affinity';
+import { CLOUD_NODES_ONLY_AFFINITY } from '../../../manifests/cloud-node-affinity';
 import { COMPUTE_TYPE_LABEL, HYBRID_COMPUTE_TYPE } from '../../../manifests/well-known-labels';
 
 /** `requiredDuringScheduling` node affinity to the hybrid nodes (the lab's Cilium agent and operator). */

@@ -2,6 +2,7 @@ import { hybridNodesExpectations } from './hybrid-nodes-expectations';
 import { hybridNodesIngressEnabled } from './hybrid-nodes-ingress';
 import { HYBRID_NODES_KEY_SPECS, HYBRID_NODES_KEYS } from './hybrid-nodes-settings';
 import { HybridNodesStack } from './hybrid-nodes-stack';
+import { HybridNodesWorkloadsStack } from './hybrid-nodes-workloads-stack';
 import type { LabConfig } from '../../config/lab-config';
 import { LabConfigError } from '../../config/lab-config-error';
 import { CILIUM_PART } from '../../third-party/cilium-part';
@@ -54,8 +55,9 @@ export const HYBRID_NODES_MODULE: LabModuleDefinition = {
   expectations: hybridNodesExpectations,
   create(scope, foundation) {
     const stack = new HybridNodesStack(scope, 'HybridNodes', { foundation });
-    // The host joins after the retail app is scheduled, so its pods land on EC2 nodes as in the workshop, where the
-    // hybrid node is added to a running cluster (nginx and cloud bursting then prefer it).
-    return { stack, afterRetailApp: [{ constructs: [stack.host.instance] }] };
+    // The host joins while the retail app starts: the app's pods and every controller keep off hybrid nodes by
+    // affinity, so they run on EC2 nodes as in the workshop, where the node joins a running cluster.
+    new HybridNodesWorkloadsStack(scope, 'HybridNodesWorkloads', { foundation, network: stack });
+    return { stack };
   },
 };

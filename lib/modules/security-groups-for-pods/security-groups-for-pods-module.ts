@@ -6,6 +6,7 @@ import {
   SECURITY_GROUPS_FOR_PODS_VPC_CNI,
 } from './security-groups-for-pods-facts';
 import { SecurityGroupsForPodsStack } from './security-groups-for-pods-stack';
+import { SecurityGroupsForPodsWorkloadsStack } from './security-groups-for-pods-workloads-stack';
 import { CATALOG_NODE_SELECTOR, checkSecurityGroupName, checkTrunkEniNodeGroups } from './trunk-eni-node-groups';
 import {
   CATALOG_POD_SECURITY_GROUP_LABEL,
@@ -58,6 +59,11 @@ export const SECURITY_GROUPS_FOR_PODS_MODULE: LabModuleDefinition = {
   expectations: securityGroupsForPodsExpectations,
   create(scope, foundation) {
     const stack = new SecurityGroupsForPodsStack(scope, SECURITY_GROUPS_FOR_PODS.nestedStackId, { foundation });
+    const workloads = new SecurityGroupsForPodsWorkloadsStack(
+      scope,
+      `${SECURITY_GROUPS_FOR_PODS.nestedStackId}Workloads`,
+      { foundation, network: stack },
+    );
     return {
       stack,
       retailApp: catalogCustomization({
@@ -66,7 +72,7 @@ export const SECURITY_GROUPS_FOR_PODS_MODULE: LabModuleDefinition = {
       }),
       // The catalog pods must be admitted after the SecurityGroupPolicy exists (its webhook gives them the branch
       // ENI at creation; pods created before it time out on 3306) and start with the RDS credentials in place.
-      retailAppDependencies: { catalog: [stack.catalogRdsAccess, stack.credentialsSynced] },
+      retailAppDependencies: { catalog: [workloads.catalogRdsAccess, workloads.credentialsSynced] },
     };
   },
 };

@@ -1,22 +1,9 @@
-import { CfnOutput, Duration, NestedStack, type NestedStackProps, Tags } from 'aws-cdk-lib';
+import { CfnOutput, NestedStack, type NestedStackProps, Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as eks from 'aws-cdk-lib/aws-eks-v2';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import { App as Cdk8sApp } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { CatalogDatabase } from './catalog-database';
-import {
-  BRANCH_ENI_OWNER_TAG,
-  CATALOG_CREDENTIALS_REFRESH,
-  CATALOG_POD_SECURITY_GROUP,
-  CLUSTER_DNS_RULE,
-} from './security-groups-for-pods-facts';
-import { deployChart } from '../../../constructs/chart-manifest';
+import { BRANCH_ENI_OWNER_TAG, CATALOG_POD_SECURITY_GROUP, CLUSTER_DNS_RULE } from './security-groups-for-pods-facts';
 import { SecurityGroupInterfaceDrain } from '../../../constructs/security-group-interface-drain';
-import {
-  CATALOG_RDS_ACCESS,
-  CatalogRdsAccessChart,
-} from '../../../manifests/security-groups-for-pods/catalog-rds-access-chart';
 import { APP_CONTAINER_PORT } from '../../../manifests/retail-app/retail-app-components';
 import type { Ipv4Cidr } from '../../config/ipv4-cidr';
 import type { LabFoundation } from '../../lab-foundation';
@@ -40,17 +27,15 @@ export function podAddressCidrs(plan: LabPlan): Ipv4Cidr[] {
 }
 
 /**
- * The security groups for pods lab (workshop `manifests/modules/networking/securitygroups-for-pods`): the catalog
- * pod security group, the catalog RDS instance that admits only that group, DNS on the cluster security group for
- * pods that carry only their own group, the SecurityGroupPolicy and the catalog's RDS credentials (ESO).
+ * The security groups for pods lab's AWS resources (workshop `manifests/modules/networking/securitygroups-for-pods`):
+ * the catalog pod security group, the catalog RDS instance that admits only that group, and DNS on the cluster
+ * security group for pods that carry only their own group. It needs only the VPC and the cluster, so the database
+ * (the slowest resource of the lab) starts as soon as they exist; the Kubernetes side (the SecurityGroupPolicy and the
+ * catalog's RDS credentials) is SecurityGroupsForPodsWorkloadsStack, created after it.
  */
 export class SecurityGroupsForPodsStack extends NestedStack {
   readonly podSecurityGroup: ec2.SecurityGroup;
   readonly database: CatalogDatabase;
-  /** SecurityGroupPolicy `catalog-rds-access` and ExternalSecret `catalog-rds` (one deploy-time manifest). */
-  readonly catalogRdsAccess: eks.KubernetesManifest;
-  /** Completes once ESO has written the Secret `catalog-rds` (the catalog's envFrom needs it). */
-  readonly credentialsSynced: eks.KubernetesObjectValue;
 
   constructor(scope: Construct, id: string, props: SecurityGroupsForPodsStackProps) {
     super(scope, id, {
@@ -106,43 +91,6 @@ export class SecurityGroupsForPodsStack extends NestedStack {
         );
       }
     }
-
-    // ESO reads the RDS-managed secret. The statement goes into a policy of this stack (an imported, mutable view
-    // of the base's ESO role), not into the role's default policy in the base stack: CloudFormation would update
-    // that only after this stack completes, while the wait below needs the access during it.
-    const esoRole = iam.Role.fromRoleName(this, 'ExternalSecretsRole', foundation.secrets.role.roleName, {
-      mutable: true,
-    });
-    const databaseSecret = this.database.instance.secret;
-    if (!databaseSecret) throw new Error('the catalog database has no RDS-managed secret');
-    databaseSecret.grantRead(esoRole);
-
-    const chart = new CatalogRdsAccessChart(new Cdk8sApp(), 'CatalogRdsAccess', {
-      podSecurityGroupIds: [this.podSecurityGroup.securityGroupId],
-      databaseSecretArn: databaseSecret.secretArn,
-      clusterSecretStore: foundation.secrets.storeName,
-      refreshInterval: CATALOG_CREDENTIALS_REFRESH,
-    });
-    this.catalogRdsAccess = deployChart(this, 'CatalogRdsAccess', { cluster, chart });
-    // Namespace first; the ExternalSecret CRD and store come with ESO; the read permission before ESO tries; the
-    // add-on carrying ENABLE_POD_ENI before anything asks for branch ENIs.
-    this.catalogRdsAccess.node.addDependency(
-      foundation.retailNamespaces,
-      foundation.secrets.store,
-      esoRole,
-      foundation.vpcCniAddon,
-    );
-
-    this.credentialsSynced = new eks.KubernetesObjectValue(this, 'CatalogRdsCredentialsSynced', {
-      cluster,
-      objectType: 'secret',
-      objectName: CATALOG_RDS_ACCESS.secretName,
-      objectNamespace: CATALOG_RDS_ACCESS.namespace,
-      // The name only: nothing of the Secret's data passes through CloudFormation or the handler's log.
-      jsonPath: '.metadata.name',
-      timeout: Duration.minutes(10),
-    });
-    this.credentialsSynced.node.addDependency(this.catalogRdsAccess);
 
     // On `cdk destroy` the VPC resource controller deletes a pod's branch ENI only after a cool-down once the pod is
     // gone; deleting the pod group before that fails with DependencyViolation.

@@ -3,7 +3,7 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { CLOUD_NODES_ONLY_AFFINITY } from '../../../constructs/cloud-node-affinity';
+import { CLOUD_NODES_ONLY_AFFINITY } from '../../../manifests/cloud-node-affinity';
 import { acknowledgeFinding } from '../../../constructs/nag-acknowledgements';
 import { PodIdentityRole } from '../../../constructs/pod-identity-role';
 import { AWS_GATEWAY_API_CONTROLLER_PART } from '../../third-party/aws-gateway-api-controller-part';

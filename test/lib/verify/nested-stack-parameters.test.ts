@@ -67,3 +67,60 @@ describe('nested stack parameters', () => {
     });
   });
 });
+
+describe('nested stack outputs', () => {
+  /** Two sibling nested stacks: Consumer uses Producer's security group, passed through the root as an output. */
+  const siblings: LabTemplate[] = [
+    {
+      stackPath: 'Root',
+      template: {
+        Resources: {
+          ProducerNestedStackProducerNestedStackResourceA1B2C3D4: {
+            Type: 'AWS::CloudFormation::Stack',
+            Properties: { Parameters: {} },
+          },
+          ConsumerNestedStackConsumerNestedStackResourceE5F6A7B8: {
+            Type: 'AWS::CloudFormation::Stack',
+            Properties: {
+              Parameters: {
+                referencetoRootProducerGroupId: {
+                  'Fn::GetAtt': [
+                    'ProducerNestedStackProducerNestedStackResourceA1B2C3D4',
+                    'Outputs.RootProducerGroupId',
+                  ],
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    {
+      stackPath: 'Root/Producer',
+      template: {
+        Resources: { Group: { Type: 'AWS::EC2::SecurityGroup', Properties: {} } },
+        Outputs: { RootProducerGroupId: { Value: { 'Fn::GetAtt': ['Group', 'GroupId'] } } },
+      },
+    },
+    {
+      stackPath: 'Root/Consumer',
+      template: {
+        Parameters: { referencetoRootProducerGroupId: { Type: 'String' } },
+        Resources: {
+          Rule: {
+            Type: 'AWS::EC2::SecurityGroupIngress',
+            Properties: { GroupId: { Ref: 'referencetoRootProducerGroupId' }, Other: { 'Fn::GetAtt': ['X', 'Y'] } },
+          },
+        },
+      },
+    },
+  ];
+
+  test("a value one nested stack passes to a sibling resolves to the producer's own reference", () => {
+    const [rule] = resourcesOfType(resolveTemplates(siblings), 'AWS::EC2::SecurityGroupIngress');
+    expect(rule.resource.Properties).toEqual({
+      GroupId: { 'Fn::GetAtt': ['Group', 'GroupId'] },
+      Other: { 'Fn::GetAtt': ['X', 'Y'] },
+    });
+  });
+});

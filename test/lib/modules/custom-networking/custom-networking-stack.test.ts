@@ -1,23 +1,32 @@
-import type { CfnResource, NestedStack } from 'aws-cdk-lib';
+import type { CfnResource } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { NODE_ROLE_MANAGED_POLICIES } from '../../../../lib/base/lab-node-group';
 import { renderCfnValue } from '../../../../lib/verify/cfn-template';
-import { resolveTemplates } from '../../../../lib/verify/nested-stack-parameters';
+import { DeployOrder } from '../../../../lib/verify/deploy-order';
+import type { CustomNetworkingConfigStack } from '../../../../lib/modules/custom-networking/custom-networking-config-stack';
+import type { CustomNetworkingNodesStack } from '../../../../lib/modules/custom-networking/custom-networking-nodes-stack';
+import type { CustomNetworkingStack } from '../../../../lib/modules/custom-networking/custom-networking-stack';
 import { findKubernetesObjects, type SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
 import { Match, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
+import { addressOf, moduleTemplate } from '../../../support/module-templates';
 
 /** The network policy agent settings every lab's vpc-cni add-on carries (the workshop base cluster's). */
 const NETWORK_POLICY_AGENT = { enableNetworkPolicy: 'true', nodeAgent: { enablePolicyEventLogs: 'true' } };
 
 const NESTED_ID = 'CustomNetworking';
+const CONFIG_ID = 'CustomNetworkingConfig';
+const NODES_ID = 'CustomNetworkingNodes';
 
 let lab: SynthesizedLab;
 let base: SynthesizedLab;
 let root: Template;
-/** The nested template with cross-stack parameters replaced by what the root passes (root logical ids). */
+/** The module's nested templates as one, with cross-stack references replaced by the logical ids they stand for. */
 let nested: Template;
-let nestedStackResourceId: string;
+let order: DeployOrder;
+let network: CustomNetworkingStack;
+let eniConfigStack: CustomNetworkingConfigStack;
+let nodes: CustomNetworkingNodesStack;
 
 function logicalId(construct: { node: { defaultChild?: unknown } } | CfnResource): string {
   const element = (
@@ -36,15 +45,21 @@ beforeAll(() => {
   lab = synthesizeForTest({ modules: 'custom-networking' });
   base = synthesizeForTest();
   root = rootTemplate(lab);
-  const resolved = resolveTemplates(lab.templates).find(
-    (entry) => entry.stackPath === `NetworkingLabStack/${NESTED_ID}`,
-  );
-  nested = Template.fromJSON(resolved!.template as unknown as Record<string, unknown>);
-  const nestedStack = lab.stack.node.findChild(NESTED_ID) as NestedStack;
-  nestedStackResourceId = lab.stack.resolve(nestedStack.nestedStackResource!.logicalId) as string;
+  nested = moduleTemplate(lab, [NESTED_ID, CONFIG_ID, NODES_ID]);
+  order = new DeployOrder(lab.templates);
+  network = lab.stack.node.findChild(NESTED_ID) as CustomNetworkingStack;
+  eniConfigStack = lab.stack.node.findChild(CONFIG_ID) as CustomNetworkingConfigStack;
+  nodes = lab.stack.node.findChild(NODES_ID) as CustomNetworkingNodesStack;
 });
 
 describe('secondary CIDR and pod subnets', () => {
+  test('are built while the cluster is created: they need only the lab VPC', () => {
+    for (const subnet of network.podSubnets.subnets) {
+      expect(order.createdAfter(addressOf(subnet.resource), addressOf(lab.stack.cluster))).toBe(false);
+    }
+    expect(order.createdAfter(addressOf(network.eniSweeper.resource), addressOf(lab.stack.cluster))).toBe(false);
+  });
+
   test('associates the secondary CIDR 100.64.0.0/16 with the lab VPC', () => {
     nested.hasResourceProperties('AWS::EC2::VPCCidrBlock', {
       CidrBlock: '100.64.0.0/16',
@@ -85,12 +100,7 @@ describe('teardown', () => {
     const sweeper = nested.toJSON().Resources[sweeperId];
     const subnetIds = Object.keys(nested.findResources('AWS::EC2::Subnet'));
     expect(sweeper.DependsOn).toEqual(expect.arrayContaining(subnetIds));
-    nested.hasResource('AWS::EKS::Nodegroup', {
-      Properties: Match.objectLike({
-        Labels: Match.objectLike({ 'eks-networking-lab/node-group': 'custom-networking' }),
-      }),
-      DependsOn: Match.arrayWith([sweeperId]),
-    });
+    expect(order.createdAfter(addressOf(nodes.nodeGroup), addressOf(network.eniSweeper))).toBe(true);
     nested.hasResourceProperties('Custom::VpcCniEniSweeper', {
       VpcId: { Ref: logicalId(lab.stack.vpc) },
       ClusterName: 'eks-workshop',
@@ -179,19 +189,11 @@ describe('node group custom-networking', () => {
   });
 
   test('is created after the ENIConfigs', () => {
-    const eniConfigsId = resourceIdOf(nested, 'Custom::AWSCDK-EKS-KubernetesResource', {});
-    nested.hasResource('AWS::EKS::Nodegroup', {
-      Properties: Match.objectLike({
-        Labels: Match.objectLike({ 'eks-networking-lab/node-group': 'custom-networking' }),
-      }),
-      DependsOn: Match.arrayWith([eniConfigsId]),
-    });
+    expect(order.createdAfter(addressOf(nodes.nodeGroup), addressOf(eniConfigStack.eniConfigs))).toBe(true);
   });
 
-  test('is in a nested stack created after the vpc-cni add-on (which also installs the ENIConfig CRD)', () => {
-    const vpcCniId = resourceIdOf(root, 'AWS::EKS::Addon', { AddonName: 'vpc-cni' });
-    const stackResource = root.findResources('AWS::CloudFormation::Stack')[nestedStackResourceId];
-    expect(stackResource.DependsOn).toEqual(expect.arrayContaining([vpcCniId]));
+  test('is created after the vpc-cni add-on (which also installs the ENIConfig CRD)', () => {
+    expect(order.createdAfter(addressOf(nodes.nodeGroup), addressOf(lab.stack.vpcCniAddon))).toBe(true);
   });
 
   test('states max pods 12 for t3.medium with custom networking ((3 - 1) x (6 - 1) + 2)', () => {
@@ -216,18 +218,17 @@ describe('retail app', () => {
       (deployed) => deployed.object.kind === 'Deployment' && deployed.object.metadata.name === 'checkout',
     );
     expect(checkout?.stackPath).toBe('NetworkingLabStack');
-    expect(root.toJSON().Resources[checkout!.logicalId].DependsOn).toEqual(
-      expect.arrayContaining([nestedStackResourceId]),
-    );
+    expect(order.createdAfter(checkout!, addressOf(nodes.nodeGroup))).toBe(true);
   });
 });
 
 describe('default node group and the base', () => {
   test('creates the default node group after the ENIConfigs, so on deletion it goes before the pod subnets', () => {
-    root.hasResource('AWS::EKS::Nodegroup', {
-      Properties: Match.objectLike({ Labels: Match.objectLike({ 'eks-networking-lab/node-group': 'default' }) }),
-      DependsOn: Match.arrayWith([nestedStackResourceId]),
-    });
+    const defaultNodeGroup = addressOf(lab.stack.defaultNodeGroup);
+    expect(order.createdAfter(defaultNodeGroup, addressOf(eniConfigStack.eniConfigs))).toBe(true);
+    for (const subnet of network.podSubnets.subnets) {
+      expect(order.createdAfter(defaultNodeGroup, addressOf(subnet.resource))).toBe(true);
+    }
   });
 
   test('keeps the logical ids and properties of the VPC, the cluster and the default node group', () => {

@@ -1,29 +1,27 @@
-import { CfnResource, type NestedStack } from 'aws-cdk-lib';
-import type { IConstruct } from 'constructs';
 import { readLabConfig } from '../../../../lib/config/read-lab-config';
 import { hybridNodesIngressEnabled } from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-ingress';
-import type { HybridNodesStack } from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-stack';
+import type { HybridNodesWorkloadsStack } from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-workloads-stack';
+import { DeployOrder } from '../../../../lib/verify/deploy-order';
 import { findKubernetesObjects, type SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
-import { rootTemplate, synthesizeForTest, TEST_DAY } from '../../../support/lab-fixtures';
+import { synthesizeForTest, TEST_DAY } from '../../../support/lab-fixtures';
 import { kubernetesValidationErrors } from '../../../support/kubernetes-validation';
+import { addressOf, logicalIdOf } from '../../../support/module-templates';
 
 const INBOUND = '203.0.113.0/24,198.51.100.7/32';
 
 let lab: SynthesizedLab;
-let stack: HybridNodesStack;
+let workloads: HybridNodesWorkloadsStack;
+let order: DeployOrder;
 let nested: { Resources: Record<string, { Type: string; DependsOn?: string[] }> };
 
-/** Logical id of the CloudFormation resource a construct (Helm chart, manifest, ...) synthesizes to. */
-function idOf(construct: IConstruct): string {
-  const resource = construct.node.findAll().find((child): child is CfnResource => CfnResource.isCfnResource(child));
-  return lab.stack.resolve(resource!.logicalId) as string;
-}
+const idOf = logicalIdOf;
 
 beforeAll(() => {
   lab = synthesizeForTest({ modules: 'hybrid-nodes', exposeUi: 'true', inboundCidrs: INBOUND });
-  stack = lab.stack.node.findChild('HybridNodes') as HybridNodesStack;
-  nested = lab.templates.find((entry) => entry.stackPath === 'NetworkingLabStack/HybridNodes')!
+  workloads = lab.stack.node.findChild('HybridNodesWorkloads') as HybridNodesWorkloadsStack;
+  nested = lab.templates.find((entry) => entry.stackPath === 'NetworkingLabStack/HybridNodesWorkloads')!
     .template as typeof nested;
+  order = new DeployOrder(lab.templates);
 });
 
 describe('hybridNodesIngressEnabled', () => {
@@ -69,12 +67,10 @@ describe('with the AWS Load Balancer Controller (exposeUi on)', () => {
     expect(kubernetesValidationErrors(ingress)).toEqual([]);
   });
 
-  test('the module is created after the controller, so the Ingress (and its ALB) is deleted while the controller runs', () => {
-    const nestedStack = lab.stack.node.findChild('HybridNodes') as NestedStack;
-    const resourceId = lab.stack.resolve(nestedStack.nestedStackResource!.logicalId) as string;
-    const root = rootTemplate(lab).toJSON() as { Resources: Record<string, { DependsOn?: string[] }> };
-    expect(root.Resources[resourceId].DependsOn).toContain(idOf(lab.stack.loadBalancerController!));
-    expect(nested.Resources[idOf(stack.ingress!)].DependsOn).toContain(idOf(stack.nginxRemote));
+  test('the Ingress is created after the controller and its Service, so it (and its ALB) is deleted while the controller runs', () => {
+    const ingress = addressOf(workloads.ingress!);
+    expect(order.createdAfter(ingress, addressOf(lab.stack.loadBalancerController!))).toBe(true);
+    expect(order.createdAfter(ingress, addressOf(workloads.nginxRemote))).toBe(true);
   });
 
   test("installs Kyverno chart 3.7.2 (Kyverno 1.17, hooks on registry.k8s.io) with the lab's values, field by field, every controller off hybrid nodes", () => {
@@ -125,18 +121,19 @@ describe('with the AWS Load Balancer Controller (exposeUi on)', () => {
     const policies = findKubernetesObjects(lab, 'ClusterPolicy', 'set-pod-deletion-cost');
     expect(policies).toHaveLength(1);
     expect(kubernetesValidationErrors(policies[0])).toEqual([]);
-    expect(nested.Resources[idOf(stack.podDeletionCostPolicy!)].DependsOn).toContain(idOf(stack.kyverno!));
-    for (const workload of [stack.cloudBursting, stack.nginxRemote]) {
-      expect(nested.Resources[idOf(workload)].DependsOn).toContain(idOf(stack.podDeletionCostPolicy!));
+    expect(nested.Resources[idOf(workloads.podDeletionCostPolicy!)].DependsOn).toContain(idOf(workloads.kyverno!));
+    for (const workload of [workloads.cloudBursting, workloads.nginxRemote]) {
+      expect(nested.Resources[idOf(workload)].DependsOn).toContain(idOf(workloads.podDeletionCostPolicy!));
     }
   });
 
-  test('Kyverno is installed before the hybrid node joins (its pods stay on the EC2 nodes)', () => {
-    const instanceId = lab.stack.resolve((stack.host.instance.node.defaultChild as CfnResource).logicalId) as string;
-    expect(nested.Resources[instanceId].DependsOn).toContain(idOf(stack.kyverno!));
+  test('Kyverno installs alongside the host, not before or after it: its controllers keep off the hybrid node by affinity', () => {
+    const host = addressOf(workloads.host.instance);
+    const kyverno = addressOf(workloads.kyverno!);
+    expect([order.createdAfter(host, kyverno), order.createdAfter(kyverno, host)]).toEqual([false, false]);
   });
 
   test('adds no warning about the Ingress', () => {
-    expect(stack.node.metadata.filter((entry) => entry.type === 'aws:cdk:warning')).toEqual([]);
+    expect(workloads.node.metadata.filter((entry) => entry.type === 'aws:cdk:warning')).toEqual([]);
   });
 });

@@ -1,19 +1,50 @@
-import type { App, CfnResource, NestedStack } from 'aws-cdk-lib';
+import type { App, CfnResource } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { HybridNodesStack } from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-stack';
-import {
-  INGRESS_SKIPPED_WARNING,
-  UBUNTU_2404_AMD64_AMI_PARAMETER,
-} from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-stack';
+import { UBUNTU_2404_AMD64_AMI_PARAMETER } from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-stack';
+import type { HybridNodesWorkloadsStack } from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-workloads-stack';
+import { INGRESS_SKIPPED_WARNING } from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-workloads-stack';
 import { NODEADM_URL_AMD64, NODE_CONFIG_PATH } from '../../../../lib/modules/hybrid-nodes/hybrid-node-boot-script';
+import type { ResourceAddress } from '../../../../lib/verify/cfn-stack-references';
 import { renderCfnValue } from '../../../../lib/verify/cfn-template';
-import { resolveTemplates } from '../../../../lib/verify/nested-stack-parameters';
+import { DeployOrder } from '../../../../lib/verify/deploy-order';
 import { findKubernetesObjects, type SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
 import { Match, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
 import { kubernetesValidationErrors } from '../../../support/kubernetes-validation';
+import { addressOf, logicalIdOf, moduleTemplate } from '../../../support/module-templates';
 
 const NESTED_ID = 'HybridNodes';
+/**
+ * The lab cluster's ARN as the module's network stack writes it, from the cluster name (EKS ARN format
+ * `arn:<partition>:eks:<region>:<account>:cluster/<name>`), so that stack need not wait for the cluster.
+ */
+const CLUSTER_ARN = {
+  'Fn::Join': [
+    '',
+    [
+      'arn:',
+      { Ref: 'AWS::Partition' },
+      ':eks:',
+      { Ref: 'AWS::Region' },
+      ':',
+      { Ref: 'AWS::AccountId' },
+      ':cluster/eks-workshop',
+    ],
+  ],
+};
+const WORKLOADS_ID = 'HybridNodesWorkloads';
+const RETAIL_NAMESPACES = ['ui', 'catalog', 'carts', 'checkout', 'orders'];
+/** Required: never a node labelled eks.amazonaws.com/compute-type=hybrid (EKS user guide, hybrid nodes add-ons). */
+const CLOUD_ONLY = {
+  nodeAffinity: {
+    requiredDuringSchedulingIgnoredDuringExecution: {
+      nodeSelectorTerms: [
+        { matchExpressions: [{ key: 'eks.amazonaws.com/compute-type', operator: 'NotIn', values: ['hybrid'] }] },
+      ],
+    },
+  },
+};
 const HYBRID_AFFINITY = {
   nodeAffinity: {
     requiredDuringSchedulingIgnoredDuringExecution: {
@@ -26,20 +57,19 @@ const HYBRID_AFFINITY = {
 
 let lab: SynthesizedLab;
 let stack: HybridNodesStack;
-let root: Template;
-/** The nested template with cross-stack parameters replaced by what the root passes (root logical ids). */
+let workloads: HybridNodesWorkloadsStack;
+let order: DeployOrder;
+/**
+ * The module's two nested templates as one, with cross-stack parameters and outputs replaced by the logical ids
+ * they stand for (CDK logical ids are unique across the module's stacks).
+ */
 let nested: Template;
 let nestedJson: {
   Resources: Record<string, { Type: string; Properties?: Record<string, unknown>; DependsOn?: string[] }>;
   Parameters?: Record<string, { Type: string; Default?: string }>;
 };
 
-function idOf(construct: { node: { defaultChild?: unknown } } | CfnResource): string {
-  const element = (
-    'node' in construct && construct.node.defaultChild ? construct.node.defaultChild : construct
-  ) as CfnResource;
-  return lab.stack.resolve(element.logicalId) as string;
-}
+const idOf = logicalIdOf;
 
 /** The logical id of the one resource of `type` whose properties match. */
 function onlyId(type: string, properties: Record<string, unknown>): string {
@@ -48,19 +78,24 @@ function onlyId(type: string, properties: Record<string, unknown>): string {
   return found[0];
 }
 
+/** The address of a resource named literally (overridden logical id) in one of the module's templates. */
+function addressOfLogicalId(logicalId: string): ResourceAddress {
+  const found = lab.templates.filter(({ template }) => logicalId in template.Resources);
+  expect(found).toHaveLength(1);
+  return { stackPath: found[0].stackPath, logicalId };
+}
+
 function dependsOnOf(logicalId: string): string[] {
   return nestedJson.Resources[logicalId].DependsOn ?? [];
 }
 
 beforeAll(() => {
   lab = synthesizeForTest({ modules: 'hybrid-nodes' });
-  root = rootTemplate(lab);
   stack = lab.stack.node.findChild(NESTED_ID) as HybridNodesStack;
-  const resolved = resolveTemplates(lab.templates).find(
-    (entry) => entry.stackPath === `NetworkingLabStack/${NESTED_ID}`,
-  );
-  nested = Template.fromJSON(resolved!.template as unknown as Record<string, unknown>);
+  workloads = lab.stack.node.findChild(WORKLOADS_ID) as HybridNodesWorkloadsStack;
+  nested = moduleTemplate(lab, [NESTED_ID, WORKLOADS_ID]);
   nestedJson = nested.toJSON() as typeof nestedJson;
+  order = new DeployOrder(lab.templates);
 });
 
 describe('remote network', () => {
@@ -183,7 +218,7 @@ describe('routes', () => {
       parameters: { Filters: { Name: string; Values: string[] }[] };
     };
     expect(call.parameters.Filters).toEqual([
-      { Name: 'attachment.instance-id', Values: [`\${Ref:${idOf(stack.host.instance)}}`] },
+      { Name: 'attachment.instance-id', Values: [`\${Ref:${idOf(workloads.host.instance)}}`] },
       { Name: 'attachment.device-index', Values: ['0'] },
     ]);
     nested.hasResourceProperties('AWS::EC2::Route', {
@@ -247,7 +282,7 @@ describe('hybrid node host', () => {
   let instanceId: string;
   let instance: Record<string, unknown>;
   beforeAll(() => {
-    instanceId = idOf(stack.host.instance);
+    instanceId = idOf(workloads.host.instance);
     instance = nestedJson.Resources[instanceId].Properties!;
   });
 
@@ -278,7 +313,7 @@ describe('hybrid node host', () => {
   });
 
   test('its instance role may only read its activation secret (no SSM core policy: Session Manager goes through the hybrid registration)', () => {
-    const roleId = idOf(stack.host.instance.role.node.defaultChild as CfnResource);
+    const roleId = idOf(workloads.host.instance.role.node.defaultChild as CfnResource);
     expect(nestedJson.Resources[roleId].Properties?.ManagedPolicyArns).toBeUndefined();
     const policies = Object.values(nestedJson.Resources).filter(
       (resource) =>
@@ -308,7 +343,7 @@ describe('hybrid node host', () => {
             Condition: {
               ArnNotEquals: {
                 'aws:PrincipalArn': {
-                  'Fn::GetAtt': [idOf(stack.host.instance.role.node.defaultChild as CfnResource), 'Arn'],
+                  'Fn::GetAtt': [idOf(workloads.host.instance.role.node.defaultChild as CfnResource), 'Arn'],
                 },
               },
             },
@@ -319,38 +354,44 @@ describe('hybrid node host', () => {
   });
 
   test('boots after its activation, the HYBRID_LINUX access entry, every route and the cluster rules', () => {
-    const after = dependsOnOf(instanceId);
-    expect(after).toEqual(
-      expect.arrayContaining([
-        idOf(stack.activation.resource),
-        idOf(stack.accessEntry),
-        'ClusterFromRemoteNodes',
-        'ClusterFromRemotePods',
-      ]),
-    );
+    const host = addressOf(workloads.host.instance);
     const tgwRoutes = Object.entries(nestedJson.Resources).filter(
       ([, resource]) =>
         (resource.Type === 'AWS::EC2::Route' && resource.Properties?.TransitGatewayId) ||
         resource.Type === 'AWS::EC2::TransitGatewayRoute',
     );
     expect(tgwRoutes).toHaveLength(14);
-    for (const [id] of tgwRoutes) expect(after).toContain(id);
+    const prerequisites = [
+      addressOf(stack.activation.resource),
+      addressOf(workloads.accessEntry),
+      ...['ClusterFromRemoteNodes', ...tgwRoutes.map(([id]) => id)].map(addressOfLogicalId),
+      addressOfLogicalId('ClusterFromRemotePods'),
+    ];
+    for (const prerequisite of prerequisites)
+      expect([prerequisite, order.createdAfter(host, prerequisite)]).toEqual([prerequisite, true]);
   });
 
-  test('the module waits for the External Secrets chart of the base (its pods are scheduled before the hybrid node joins)', () => {
-    const nestedStack = lab.stack.node.findChild(NESTED_ID) as NestedStack;
-    const resourceId = lab.stack.resolve(nestedStack.nestedStackResource!.logicalId) as string;
-    const rootJson = root.toJSON() as { Resources: Record<string, { DependsOn?: string[] }> };
-    expect(rootJson.Resources[resourceId].DependsOn).toContain(
-      idOf(lab.stack.secrets.chart.node.defaultChild as CfnResource),
-    );
+  test('the host does not wait for the retail app or the base controllers: their pods keep off hybrid nodes by affinity', () => {
+    const host = addressOf(workloads.host.instance);
+    expect(order.createdAfter(host, addressOf(lab.stack.secrets.chart))).toBe(false);
+    expect(order.createdAfter(host, addressOf(lab.stack.retailApp.components.ui))).toBe(false);
+    for (const kind of ['Deployment', 'StatefulSet']) {
+      const retail = lab.kubernetesObjects.filter(
+        ({ object }) => object.kind === kind && RETAIL_NAMESPACES.includes(object.metadata.namespace ?? ''),
+      );
+      expect(retail.length).toBeGreaterThan(0);
+      for (const { object } of retail) {
+        const affinity = (object.spec as { template: { spec: { affinity?: unknown } } }).template.spec.affinity;
+        expect([object.metadata.name, affinity]).toEqual([object.metadata.name, CLOUD_ONLY]);
+      }
+    }
   });
 });
 
 describe('boot script (user data)', () => {
   let userData: string;
   beforeAll(() => {
-    userData = renderCfnValue(nestedJson.Resources[idOf(stack.host.instance)].Properties!.UserData);
+    userData = renderCfnValue(nestedJson.Resources[idOf(workloads.host.instance)].Properties!.UserData);
   });
 
   test('installs nodeadm for the cluster version with the SSM credential provider and initialises the node', () => {
@@ -375,7 +416,8 @@ describe('boot script (user data)', () => {
     for (const { template } of lab.templates) {
       const text = JSON.stringify(template);
       expect(text).not.toMatch(/"ActivationCode"|"ActivationId"/);
-      expect(JSON.stringify(template.Outputs ?? {})).not.toMatch(/activation/i);
+      // The secret's name crosses to the workloads stack as an output; nothing of the activation resource does.
+      expect(JSON.stringify(template.Outputs ?? {})).not.toContain(idOf(stack.activation.resource));
     }
   });
 });
@@ -400,7 +442,6 @@ describe('identity', () => {
   });
 
   test('the Hybrid Nodes role has the permissions the EKS user guide lists, narrowed to this cluster', () => {
-    const clusterArn = lab.stack.resolve(lab.stack.cluster.clusterArn);
     nested.hasResourceProperties('AWS::IAM::Role', {
       ManagedPolicyArns: [
         { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/AmazonSSMManagedInstanceCore']] },
@@ -413,20 +454,28 @@ describe('identity', () => {
           PolicyName: 'HybridNode',
           PolicyDocument: {
             Statement: [
-              { Action: 'eks:DescribeCluster', Effect: 'Allow', Resource: clusterArn },
-              { Action: 'eks-auth:AssumeRoleForPodIdentity', Effect: 'Allow', Resource: clusterArn },
+              { Action: 'eks:DescribeCluster', Effect: 'Allow', Resource: CLUSTER_ARN },
+              { Action: 'eks-auth:AssumeRoleForPodIdentity', Effect: 'Allow', Resource: CLUSTER_ARN },
               { Action: 'ssm:DescribeInstanceInformation', Effect: 'Allow', Resource: '*' },
               {
                 Action: 'ssm:DeregisterManagedInstance',
                 Effect: 'Allow',
                 Resource: Match.anyValue(),
-                Condition: { StringEquals: { 'ssm:resourceTag/EKSClusterARN': clusterArn } },
+                Condition: { StringEquals: { 'ssm:resourceTag/EKSClusterARN': CLUSTER_ARN } },
               },
             ],
           },
         },
       ],
     });
+  });
+
+  test('the ARN the identity is narrowed to names the lab cluster, which the network stack does not wait for', () => {
+    rootTemplate(lab).hasResourceProperties('AWS::EKS::Cluster', { Name: 'eks-workshop' });
+    expect(order.createdAfter(addressOf(stack.hybridNodeRole), addressOf(lab.stack.cluster))).toBe(false);
+    expect(order.createdAfter(addressOf(stack.transitGateway.transitGateway), addressOf(lab.stack.cluster))).toBe(
+      false,
+    );
   });
 
   test('the Hybrid Nodes role has an access entry of type HYBRID_LINUX with no access policy', () => {
@@ -443,7 +492,7 @@ describe('identity', () => {
     nested.hasResourceProperties('Custom::SsmHybridActivation', {
       IamRoleName: { Ref: idOf(stack.hybridNodeRole) },
       RegistrationLimit: '1',
-      Tags: [{ Key: 'EKSClusterARN', Value: lab.stack.resolve(lab.stack.cluster.clusterArn) }],
+      Tags: [{ Key: 'EKSClusterARN', Value: CLUSTER_ARN }],
       SecretId: { Ref: idOf(stack.activation.secret) },
       Generation: {
         ImageId: { Ref: Match.stringLikeRegexp('SsmParameterValue') },
@@ -484,7 +533,9 @@ describe('Cilium', () => {
   });
 
   test('is installed after the host boots (and removed before it goes)', () => {
-    expect(dependsOnOf(idOf(stack.cilium.node.defaultChild as CfnResource))).toContain(idOf(stack.host.instance));
+    expect(dependsOnOf(idOf(workloads.cilium.node.defaultChild as CfnResource))).toContain(
+      idOf(workloads.host.instance),
+    );
   });
 });
 
@@ -575,20 +626,20 @@ describe('workloads', () => {
   });
 
   test('both workloads are applied only once the hybrid node is Ready, so their preferred affinity can place them on it', () => {
-    const wait = idOf(stack.hybridNodeReady.resource);
-    for (const manifest of [stack.nginxRemote, stack.cloudBursting]) {
+    const wait = idOf(workloads.hybridNodeReady.resource);
+    for (const manifest of [workloads.nginxRemote, workloads.cloudBursting]) {
       expect(dependsOnOf(idOf(manifest.node.defaultChild as CfnResource))).toContain(wait);
     }
   });
 
   test('the deploy-time wait asks for one Ready node labelled hybrid, after the host and Cilium exist', () => {
-    const wait = idOf(stack.hybridNodeReady.resource);
+    const wait = idOf(workloads.hybridNodeReady.resource);
     expect(nestedJson.Resources[wait].Properties).toMatchObject({
       LabelSelector: 'eks.amazonaws.com/compute-type=hybrid',
       Count: '1',
     });
     expect(dependsOnOf(wait)).toEqual(
-      expect.arrayContaining([idOf(stack.host.instance), idOf(stack.cilium.node.defaultChild as CfnResource)]),
+      expect.arrayContaining([idOf(workloads.host.instance), idOf(workloads.cilium.node.defaultChild as CfnResource)]),
     );
   });
 });
@@ -602,7 +653,7 @@ describe('without the AWS Load Balancer Controller (exposeUi off)', () => {
 
   test('says so at synth time with a note naming exposeUi (not a warning, so --strict synth stays clean)', () => {
     const annotations = (type: string) =>
-      stack.node.metadata.filter((entry) => entry.type === type).map((entry) => String(entry.data));
+      workloads.node.metadata.filter((entry) => entry.type === type).map((entry) => String(entry.data));
     expect(annotations('aws:cdk:info')).toEqual([
       expect.stringMatching(new RegExp(`^\\[${INGRESS_SKIPPED_WARNING}\\].*exposeUi`)),
     ]);

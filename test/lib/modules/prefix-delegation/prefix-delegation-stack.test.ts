@@ -103,7 +103,7 @@ describe('prefix-delegation with both modules', () => {
         WARM_PREFIX_TARGET: '1',
       },
     });
-    nestedTemplate(lab, 'CustomNetworking').hasResourceProperties('AWS::EKS::Nodegroup', {
+    nestedTemplate(lab, 'CustomNetworkingNodes').hasResourceProperties('AWS::EKS::Nodegroup', {
       Labels: Match.objectLike({ 'eks-networking-lab/node-group': 'custom-networking' }),
       InstanceTypes: ['t3.medium'],
     });

@@ -1,26 +1,32 @@
 import type { Template } from 'aws-cdk-lib/assertions';
-import { dependsOn } from '../../../../lib/verify/cfn-template';
+import type { ResourceAddress } from '../../../../lib/verify/cfn-stack-references';
+import { DeployOrder } from '../../../../lib/verify/deploy-order';
 import type { CfnResourceJson } from '../../../../lib/verify/cfn-template';
 import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
 import { Match, nestedTemplate, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
+import { moduleTemplate } from '../../../support/module-templates';
 
 /** The network policy agent settings every lab's vpc-cni add-on carries (the workshop base cluster's). */
 const NETWORK_POLICY_AGENT = { enableNetworkPolicy: 'true', nodeAgent: { enablePolicyEventLogs: 'true' } };
 
 const NESTED = 'SecurityGroupsForPods';
+const MODULE_STACKS = [NESTED, `${NESTED}Workloads`];
 
 let base: SynthesizedLab;
 let lab: SynthesizedLab;
 let withCustomNetworking: SynthesizedLab;
 let root: Template;
+/** The module's nested templates as one, with cross-stack references replaced by the logical ids they stand for. */
 let nested: Template;
+let order: DeployOrder;
 
 beforeAll(() => {
   base = synthesizeForTest();
   lab = synthesizeForTest({ modules: 'security-groups-for-pods' });
   withCustomNetworking = synthesizeForTest({ modules: 'custom-networking,security-groups-for-pods' });
   root = rootTemplate(lab);
-  nested = nestedTemplate(lab, NESTED);
+  nested = moduleTemplate(lab, MODULE_STACKS);
+  order = new DeployOrder(lab.templates);
 });
 
 function single(template: Template, type: string, properties: Record<string, unknown> = {}): [string, CfnResourceJson] {
@@ -137,15 +143,15 @@ describe('security groups as the lab', () => {
       ['udp', 53, '10.42.0.0/16'],
     ]);
     // The group id is the cluster's ClusterSecurityGroupId, passed in from the base stack.
-    const parameter = (rules[0].Properties?.GroupId as { Ref: string }).Ref;
-    const [, stack] = single(root, 'AWS::CloudFormation::Stack', {});
-    expect((stack.Properties?.Parameters as Record<string, unknown>)[parameter]).toEqual({
-      'Fn::GetAtt': [Object.keys(root.findResources('AWS::EKS::Cluster'))[0], 'ClusterSecurityGroupId'],
-    });
+    for (const rule of rules) {
+      expect(rule.Properties?.GroupId).toEqual({
+        'Fn::GetAtt': [Object.keys(root.findResources('AWS::EKS::Cluster'))[0], 'ClusterSecurityGroupId'],
+      });
+    }
   });
 
   test('with custom networking on, pod addresses of the secondary CIDR are admitted too (8080 and DNS)', () => {
-    const template = nestedTemplate(withCustomNetworking, NESTED);
+    const template = moduleTemplate(withCustomNetworking, MODULE_STACKS);
     const [, group] = single(template, 'AWS::EC2::SecurityGroup', POD_GROUP);
     expect((group.Properties?.SecurityGroupIngress as { CidrIp: string }[]).map((rule) => rule.CidrIp)).toEqual([
       '10.42.0.0/16',
@@ -164,56 +170,59 @@ describe('security groups as the lab', () => {
 });
 
 describe('deploy-time objects and ordering', () => {
-  function manifestResource(kind: string, name: string): [string, CfnResourceJson] {
+  function manifestAddress(kind: string, name: string): ResourceAddress {
     const found = lab.kubernetesObjects.filter(({ object }) => object.kind === kind && object.metadata.name === name);
     expect(found).toHaveLength(1);
-    const template = lab.templates.find((candidate) => candidate.stackPath === found[0].stackPath)?.template;
-    return [found[0].logicalId, template?.Resources[found[0].logicalId] as CfnResourceJson];
+    return { stackPath: found[0].stackPath, logicalId: found[0].logicalId };
   }
+  const rootResource = (logicalId: string): ResourceAddress => ({ stackPath: lab.stack.node.path, logicalId });
 
-  test('the SecurityGroupPolicy and the ExternalSecret are deployed from the nested stack, after the ESO read policy', () => {
-    const [policyId, resource] = manifestResource('SecurityGroupPolicy', 'catalog-rds-access');
-    expect(manifestResource('ExternalSecret', 'catalog-rds')[0]).toBe(policyId);
+  test('the SecurityGroupPolicy and the ExternalSecret are deployed together, after the ESO read policy', () => {
+    const policy = manifestAddress('SecurityGroupPolicy', 'catalog-rds-access');
+    expect(manifestAddress('ExternalSecret', 'catalog-rds')).toEqual(policy);
     const [esoPolicyId] = single(nested, 'AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: [Match.objectLike({ Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'] })],
       },
     });
-    expect(dependsOn(resource)).toContain(esoPolicyId);
+    const esoPolicy = { stackPath: policy.stackPath, logicalId: esoPolicyId };
+    expect(order.createdAfter(policy, esoPolicy)).toBe(true);
   });
 
-  test('the nested stack is created after the namespaces, the ESO store and the vpc-cni add-on (it deletes before them)', () => {
-    const [, stack] = single(root, 'AWS::CloudFormation::Stack', {});
+  test('they are created after the namespaces, the ESO store and the vpc-cni add-on (and deleted before them)', () => {
+    const policy = manifestAddress('SecurityGroupPolicy', 'catalog-rds-access');
+    const resources = root.toJSON().Resources as Record<string, CfnResourceJson>;
     const manifests = (name: string) =>
-      Object.keys(root.toJSON().Resources).filter(
-        (id) => id.startsWith(name) && root.toJSON().Resources[id].Type.startsWith('Custom::AWSCDK-EKS'),
-      );
-    const after = dependsOn(stack);
-    expect(after).toEqual(
-      expect.arrayContaining([...manifests('RetailNamespaces'), ...manifests('ExternalSecretsClusterSecretStore')]),
-    );
-    expect(after).toContain(single(root, 'AWS::EKS::Addon', { AddonName: 'vpc-cni' })[0]);
+      Object.keys(resources).filter((id) => id.startsWith(name) && resources[id].Type.startsWith('Custom::AWSCDK-EKS'));
+    const prerequisites = [
+      ...manifests('RetailNamespaces'),
+      ...manifests('ExternalSecretsClusterSecretStore'),
+      single(root, 'AWS::EKS::Addon', { AddonName: 'vpc-cni' })[0],
+    ];
+    expect(prerequisites.length).toBeGreaterThanOrEqual(3);
+    for (const id of prerequisites) expect([id, order.createdAfter(policy, rootResource(id))]).toEqual([id, true]);
   });
 
-  test('the catalog manifest is created after the nested stack (policy and credentials exist before its pods)', () => {
-    const [catalogId, catalog] = manifestResource('Deployment', 'catalog');
-    const [stackId] = single(root, 'AWS::CloudFormation::Stack', {});
-    expect(dependsOn(catalog)).toContain(stackId);
-    // Only the catalog waits: the other components do not depend on the module.
-    const [uiId, ui] = manifestResource('Deployment', 'ui');
-    expect(uiId).not.toBe(catalogId);
-    expect(dependsOn(ui)).not.toContain(stackId);
+  test('the catalog manifest is created after the policy and the synced credentials; the other components are not', () => {
+    const catalog = manifestAddress('Deployment', 'catalog');
+    const policy = manifestAddress('SecurityGroupPolicy', 'catalog-rds-access');
+    const [waitId] = single(nested, 'Custom::AWSCDK-EKS-KubernetesObjectValue', { ObjectName: 'catalog-rds' });
+    expect(order.createdAfter(catalog, policy)).toBe(true);
+    expect(order.createdAfter(catalog, { stackPath: policy.stackPath, logicalId: waitId })).toBe(true);
+    const ui = manifestAddress('Deployment', 'ui');
+    expect(ui).not.toEqual(catalog);
+    expect(order.createdAfter(ui, policy)).toBe(false);
   });
 
   test('a wait on the Secret catalog-rds reads only its name, after the ExternalSecret exists', () => {
-    const [waitId, wait] = single(nested, 'Custom::AWSCDK-EKS-KubernetesObjectValue', {
+    const [waitId] = single(nested, 'Custom::AWSCDK-EKS-KubernetesObjectValue', {
       ObjectType: 'secret',
       ObjectName: 'catalog-rds',
       ObjectNamespace: 'catalog',
       JsonPath: '.metadata.name',
     });
-    expect(waitId).toBeDefined();
-    expect(dependsOn(wait)).toContain(manifestResource('ExternalSecret', 'catalog-rds')[0]);
+    const externalSecret = manifestAddress('ExternalSecret', 'catalog-rds');
+    expect(order.createdAfter({ stackPath: externalSecret.stackPath, logicalId: waitId }, externalSecret)).toBe(true);
   });
 
   test('ESO may read exactly the RDS-managed secret, through a policy on its role', () => {
@@ -258,7 +267,8 @@ describe('outputs', () => {
   test('publishes the workshop variables CATALOG_RDS_ENDPOINT and CATALOG_SG_ID', () => {
     const [dbId] = single(nested, 'AWS::RDS::DBInstance');
     const [podId] = single(nested, 'AWS::EC2::SecurityGroup', POD_GROUP);
-    nested.hasOutput('CatalogRdsEndpoint', { Value: { 'Fn::GetAtt': [dbId, 'Endpoint.Address'] } });
-    nested.hasOutput('CatalogSecurityGroupId', { Value: { 'Fn::GetAtt': [podId, 'GroupId'] } });
+    const infrastructure = nestedTemplate(lab, NESTED);
+    infrastructure.hasOutput('CatalogRdsEndpoint', { Value: { 'Fn::GetAtt': [dbId, 'Endpoint.Address'] } });
+    infrastructure.hasOutput('CatalogSecurityGroupId', { Value: { 'Fn::GetAtt': [podId, 'GroupId'] } });
   });
 });

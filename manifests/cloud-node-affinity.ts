@@ -1,4 +1,4 @@
-import { COMPUTE_TYPE_LABEL, HYBRID_COMPUTE_TYPE } from '../manifests/well-known-labels';
+import { COMPUTE_TYPE_LABEL, HYBRID_COMPUTE_TYPE } from './well-known-labels';
 
 /**
  * Pod affinity that keeps a workload off EKS Hybrid Nodes. Controllers that need EKS Pod Identity or that serve
