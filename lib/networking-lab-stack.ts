@@ -14,6 +14,7 @@ import { RetailApp } from './base/retail-app';
 import { RetailAppSecrets } from './base/retail-app-secrets';
 import { UiExposure } from './base/ui-exposure';
 import type { LabConfig } from './config/lab-config';
+import { LAB_STATE_OUTPUT, labStateOf, OUTPUTS_FILE } from './config/deployed-lab-state';
 import { HELM_CHART_TYPE, KUBERNETES_OBJECT_VALUE_TYPE } from './eks-custom-resource-types';
 import type { LabFoundation } from './lab-foundation';
 import { AWS_LOAD_BALANCER_CONTROLLER_PART } from './third-party/aws-load-balancer-controller-part';
@@ -169,6 +170,10 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
     // Last, once every module has added its objects: whatever a fail-closed webhook intercepts waits for its part.
     orderAfterFailClosedWebhooks(this);
 
+    new CfnOutput(this, LAB_STATE_OUTPUT, {
+      description: `What this deploy left in the account, read back from ${OUTPUTS_FILE} to refuse changes EKS cannot make`,
+      value: JSON.stringify(labStateOf(this.config)),
+    });
     new CfnOutput(this, 'NodeGroupMaxPods', {
       description: 'Kubelet max pods EKS computes for each managed node group (node group name: pods)',
       value: JSON.stringify(Object.fromEntries(this.plan.nodeGroups.map((group) => [group.name, group.maxPods]))),

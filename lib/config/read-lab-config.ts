@@ -11,6 +11,7 @@ import {
   supportPhase,
 } from './kubernetes-versions';
 import type { ConfigWarning, LabConfig } from './lab-config';
+import { type DeployedLabState, refuseUndeployableChange } from './deployed-lab-state';
 import { LabConfigError } from './lab-config-error';
 import { MODULE_KEY_SPECS } from './module-key-specs';
 import { readCustomNetworkingSettings } from '../modules/custom-networking/custom-networking-settings';
@@ -30,6 +31,8 @@ export const SERVICE_IPV4_CIDR = '172.20.0.0/16';
 export interface ReadLabConfigOptions {
   /** The day the lab is synthesized (ISO date), for the Kubernetes version lifecycle. @default today (UTC) */
   readonly today?: string;
+  /** What the last deploy left in the account, if known (cdk-outputs.json): changes EKS cannot make are refused. */
+  readonly deployed?: DeployedLabState;
 }
 
 const ALL_KNOWN_KEYS: readonly string[] = [
@@ -280,6 +283,7 @@ export function readLabConfig(
   const nodeGroups = plannedNodeGroups(config);
   for (const name of config.modules) moduleDefinition(name).validate(config, nodeGroups);
   checkPartsSupportKubernetes(config);
+  refuseUndeployableChange(config, options.deployed);
   return deepFreeze(config);
 }
 
