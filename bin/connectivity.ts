@@ -10,7 +10,7 @@ import {
   formatWarning,
   loadManifests,
   ManifestError,
-} from '../lib/verify/connectivity';
+} from '../lib/network-policy-analyzer';
 import { type CliIo, EXIT_USAGE, PROCESS_IO } from '../lib/cli/cli-io';
 
 export const EXIT_SUCCESS = 0;

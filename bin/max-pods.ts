@@ -20,7 +20,7 @@ import {
   modeOfOptions,
   podDensityFigures,
   type PodNetworkingOptions,
-} from '../lib/verify/pod-density';
+} from '../lib/node-groups/pod-density';
 import { type CliIo, EXIT_USAGE, PROCESS_IO } from '../lib/cli/cli-io';
 
 export const EXIT_OK = 0;

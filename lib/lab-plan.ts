@@ -2,7 +2,7 @@ import type { LabConfig } from './config/lab-config';
 import { moduleDefinition } from './modules/module-registry';
 import type { NodeGroupPlan } from './node-groups/node-group-plan';
 import { plannedNodeGroups } from './node-groups/planned-node-groups';
-import { kubeletMaxPods } from './verify/pod-density';
+import { kubeletMaxPods } from './node-groups/pod-density';
 import { NETWORK_POLICY_VPC_CNI_CONFIGURATION } from './vpc-cni/network-policy-agent';
 import { mergeVpcCniContributions, type VpcCniConfiguration, vpcCniSetting } from './vpc-cni/vpc-cni-configuration';
 

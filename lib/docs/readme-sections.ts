@@ -4,7 +4,7 @@ import { MODULE_KEY_SPECS } from '../config/module-key-specs';
 import { MODULE_NAMES, moduleDefinition } from '../modules/module-registry';
 import { renderNetworkPoliciesReadmeTables } from '../modules/network-policies/network-policies-stage-table';
 import { prefixDelegationMaxPodsTable } from '../modules/prefix-delegation/max-pods-readme-table';
-import { renderMaxPodsMarkdownTable } from '../verify/pod-density';
+import { renderMaxPodsMarkdownTable } from '../node-groups/pod-density';
 
 /** Instance types the labs use (default and custom networking node groups, hybrid host) plus a large one for contrast. */
 export const LAB_INSTANCE_TYPES = [

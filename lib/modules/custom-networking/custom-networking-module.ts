@@ -10,7 +10,7 @@ import { BASE_KEYS } from '../../config/base-context-keys';
 import type { LabConfig } from '../../config/lab-config';
 import { LabConfigError } from '../../config/lab-config-error';
 import { planLab } from '../../lab-plan';
-import { DAEMONSET_PODS_PER_NODE } from '../../verify/scheduled-pods';
+import { DAEMONSET_PODS_PER_NODE } from '../../node-groups/scheduled-pods';
 import type { LabModuleDefinition } from '../lab-module';
 import { NODE_GROUP_LABEL } from '../../node-groups/node-group-plan';
 

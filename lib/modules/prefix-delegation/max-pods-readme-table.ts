@@ -1,6 +1,6 @@
 import { BASE_DEFAULTS } from '../../config/base-context-keys';
 import type { LabConfig } from '../../config/lab-config';
-import { renderMaxPodsMarkdownTable } from '../../verify/pod-density';
+import { renderMaxPodsMarkdownTable } from '../../node-groups/pod-density';
 import { DEFAULT_CUSTOM_NETWORKING_INSTANCE_TYPE } from '../custom-networking/custom-networking-settings';
 
 /**

@@ -2,7 +2,7 @@ import { PREFIX_DELEGATION_KEYS } from './prefix-delegation-settings';
 import type { ConfigWarning } from '../../config/lab-config';
 import type { PlannedNodeGroup } from '../../lab-plan';
 import { canSchedulePodOn } from '../../node-groups/node-group-plan';
-import { baseLabScheduledPods } from '../../verify/scheduled-pods';
+import { baseLabScheduledPods } from '../../node-groups/scheduled-pods';
 
 /** How many more pods the lab's nodes can take, by kubelet maxPods alone. */
 export interface PodCapacity {

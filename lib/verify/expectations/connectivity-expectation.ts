@@ -6,7 +6,7 @@ import {
   formatWarning,
   type ReachabilityVerdict,
   type ServiceReachabilityVerdict,
-} from '../connectivity';
+} from '../../network-policy-analyzer';
 import type { CheckOutcome, CommandResult, LabExpectation, LiveCommand } from '../lab-expectation';
 import { classifyCurl, outcomeReached } from '../live/curl-outcome';
 import type { SynthesizedLab } from '../synthesized-lab';

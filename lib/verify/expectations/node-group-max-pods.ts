@@ -13,7 +13,7 @@ import { dependsOn, renderCfnValue } from '../cfn-template';
 import type { CheckOutcome, CommandResult, LabExpectation } from '../lab-expectation';
 import { resourcesOfType } from '../nested-stack-parameters';
 import { labNodeGroupName } from '../node-group-resources';
-import { kubeletMaxPods } from '../pod-density';
+import { kubeletMaxPods } from '../../node-groups/pod-density';
 import type { SynthesizedLab } from '../synthesized-lab';
 import { synthesizedVpcCniAddon, vpcCniEnv } from '../vpc-cni-addon';
 import { kubectl, labelSelector } from '../live/live-commands';

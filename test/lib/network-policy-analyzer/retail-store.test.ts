@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { analyzeConnectivity, ConnectivityAnalysis, loadManifests } from '../../../lib/verify/connectivity';
+import { analyzeConnectivity, ConnectivityAnalysis, loadManifests } from '../../../lib/network-policy-analyzer';
 
 const FIXTURE = join(__dirname, 'fixtures', 'retail-store');
 

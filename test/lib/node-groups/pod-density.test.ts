@@ -1,4 +1,4 @@
-import { KNOWN_INSTANCE_TYPES, UnknownInstanceTypeError } from '../../lib/instance-types/instance-types';
+import { KNOWN_INSTANCE_TYPES, UnknownInstanceTypeError } from '../../../lib/instance-types/instance-types';
 import {
   POD_NETWORKING_MODES,
   addressingNeeds,
@@ -10,7 +10,7 @@ import {
   optionsOfMode,
   podDensityFigures,
   renderMaxPodsMarkdownTable,
-} from '../../lib/verify/pod-density';
+} from '../../../lib/node-groups/pod-density';
 
 const SECONDARY_IP = { customNetworking: false, prefixDelegation: false } as const;
 const CUSTOM_NETWORKING = { customNetworking: true, prefixDelegation: false } as const;

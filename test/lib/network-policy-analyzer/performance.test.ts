@@ -1,4 +1,4 @@
-import { analyzeConnectivity } from '../../../lib/verify/connectivity';
+import { analyzeConnectivity } from '../../../lib/network-policy-analyzer';
 
 const WORKLOADS = 200;
 const POLICIES = 200;

@@ -3,7 +3,7 @@ import {
   baseLabScheduledPods,
   DAEMONSET_PODS_PER_NODE,
   retailAppPodCount,
-} from '../../../lib/verify/scheduled-pods';
+} from '../../../lib/node-groups/scheduled-pods';
 
 describe('pods the base lab schedules', () => {
   test('counts the workshop retail app: five services and four data stores, one replica each', () => {

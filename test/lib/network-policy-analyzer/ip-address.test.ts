@@ -1,5 +1,5 @@
-import { cidrContainsAddress, isStrictSubset, parseCidr } from '../../../lib/verify/connectivity/cidr';
-import { parseIpAddress } from '../../../lib/verify/connectivity/ip-address';
+import { cidrContainsAddress, isStrictSubset, parseCidr } from '../../../lib/network-policy-analyzer/cidr';
+import { parseIpAddress } from '../../../lib/network-policy-analyzer/ip-address';
 
 describe('IP addresses and CIDRs', () => {
   it('parses IPv4 and rejects out-of-range or zero-padded octets', () => {

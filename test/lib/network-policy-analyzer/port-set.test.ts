@@ -1,4 +1,4 @@
-import { PortSet } from '../../../lib/verify/connectivity';
+import { PortSet } from '../../../lib/network-policy-analyzer';
 
 describe('PortSet', () => {
   it('merges overlapping and adjacent ranges and sorts them', () => {

@@ -4,7 +4,7 @@ import {
   EKS_NETWORK_POLICY_CONSIDERATIONS,
   parseManifests,
   WarningCode,
-} from '../../../lib/verify/connectivity';
+} from '../../../lib/network-policy-analyzer';
 import { deployment, manifests, service } from './corpus/manifest-builders';
 
 function analyze(...documents: string[]): ConnectivityAnalysis {

@@ -4,7 +4,7 @@ import {
   Endpoint,
   InvalidNetworkPolicyError,
   parseManifests,
-} from '../../../lib/verify/connectivity';
+} from '../../../lib/network-policy-analyzer';
 import { CorpusCase, Expectation, isPortsExpectation, isServiceExpectation } from './corpus/corpus-case';
 import { invalidPolicyCases } from './corpus/invalid-policies.corpus';
 import { ipBlockCases } from './corpus/ip-block.corpus';

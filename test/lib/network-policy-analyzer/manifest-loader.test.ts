@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadManifests, ManifestError, parseManifests } from '../../../lib/verify/connectivity';
+import { loadManifests, ManifestError, parseManifests } from '../../../lib/network-policy-analyzer';
 
 describe('manifest loading', () => {
   it('returns every non-empty document of a multi-document YAML text, in order', () => {

@@ -1,4 +1,4 @@
-import { Endpoint, Protocol } from '../../../../lib/verify/connectivity';
+import { Endpoint, Protocol } from '../../../../lib/network-policy-analyzer';
 
 /** "Can `from` reach `to` on this destination pod port?", answered from the specification. */
 export interface ReachabilityExpectation {

@@ -1,7 +1,7 @@
 import { isKindOf, KubernetesObject } from './kubernetes-object';
 import { Labels, NO_LABELS, readLabels } from './labels';
 import { ManifestError } from './manifest-error';
-import { NAMESPACE_NAME_LABEL } from '../../../manifests/well-known-labels';
+import { NAMESPACE_NAME_LABEL } from '../../manifests/well-known-labels';
 
 export function isNamespaceObject(object: KubernetesObject): boolean {
   return isKindOf(object, 'Namespace', ['']);

@@ -3,7 +3,7 @@ import {
   ConnectivityAnalysis,
   ConnectivityQueryError,
   parseManifests,
-} from '../../../lib/verify/connectivity';
+} from '../../../lib/network-policy-analyzer';
 import { deployment, manifests, service } from './corpus/manifest-builders';
 
 function analyze(text: string): ConnectivityAnalysis {
