@@ -15,7 +15,7 @@ import { LabConfigError } from '../lib/config/lab-config-error';
 import { planChange } from '../lib/plan/change-plan';
 import { estimateCreate, estimateDelete } from '../lib/plan/deploy-estimate';
 import { formatChangePlan, formatEstimate } from '../lib/plan/plan-report';
-import { synthesizeLab } from '../lib/verify/synthesized-lab';
+import { synthesizeLab } from '../lib/lab-app';
 
 export const EXIT_OK = 0;
 export const EXIT_REFUSED = 1;

@@ -8,7 +8,7 @@ import { formatVerificationTable, verificationJson, type VerificationSummary } f
 import { type CommandRunner, processCommandRunner } from '../lib/verify/live/command-runner';
 import { verifyOffline } from '../lib/verify/verify-offline';
 import { liveDryRun, verifyLive } from '../lib/verify/verify-live';
-import { synthesizeLab } from '../lib/verify/synthesized-lab';
+import { synthesizeLab } from '../lib/lab-app';
 
 export const EXIT_PASSED = 0;
 export const EXIT_FAILED = 1;

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, Validations } from 'aws-cdk-lib';
+import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { readLabConfig, type ReadLabConfigOptions } from '../config/read-lab-config';
-import { NetworkingLabStack } from '../networking-lab-stack';
+import type { ReadLabConfigOptions } from '../config/read-lab-config';
+import { composeLab, inMemoryLabApp } from '../lab-app';
 
 export interface NagViolation {
   readonly rule: string;
@@ -32,12 +32,8 @@ export function runAwsSolutionsChecks(
 ): NagViolation[] {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-nag-'));
   try {
-    const app = new App({
-      outdir,
-      context: { ...context, 'aws:cdk:disable-asset-staging': true },
-      analyticsReporting: false,
-    });
-    new NetworkingLabStack(app, 'NetworkingLabStack', { config: readLabConfig(app.node.getAllContext(), options) });
+    const app = inMemoryLabApp(context, { outdir });
+    composeLab(app, options);
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     try {
       app.synth();

@@ -1,11 +1,9 @@
-import { App, NestedStack, Stack } from 'aws-cdk-lib';
+import { NestedStack, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { type CfnTemplate, type LabTemplate, renderCfnValue } from './cfn-template';
 import type { LabConfig } from '../config/lab-config';
 import { HELM_CHART_TYPE, KUBERNETES_MANIFEST_TYPE } from '../eks-custom-resource-types';
-import { readLabConfig, type ReadLabConfigOptions } from '../config/read-lab-config';
 import type { LabPlan } from '../lab-plan';
-import { NetworkingLabStack } from '../networking-lab-stack';
 
 /** A Kubernetes object as it will be applied (CloudFormation tokens rendered as `${...}` placeholders). */
 export interface KubernetesObjectJson {
@@ -34,22 +32,26 @@ export interface DeployedHelmRelease {
   readonly logicalId: string;
 }
 
-/** The lab as synthesized for one configuration: what the offline checks and tests read. */
-export interface SynthesizedLab {
+/**
+ * The lab as synthesized for one configuration: what the offline checks and tests read. The stack type is left to
+ * the composition root (lib/lab-app.ts), so checks never depend on how the app is built.
+ */
+export interface SynthesizedLab<S extends Stack = Stack> {
   readonly config: LabConfig;
   readonly plan: LabPlan;
-  readonly stack: NetworkingLabStack;
+  readonly stack: S;
   /** The root template first, then every nested stack's. */
   readonly templates: readonly LabTemplate[];
   readonly kubernetesObjects: readonly DeployedKubernetesObject[];
   readonly helmReleases: readonly DeployedHelmRelease[];
 }
 
-function stackTemplates(stack: NetworkingLabStack): LabTemplate[] {
+/** The root template first, then every nested stack's. */
+export function stackTemplates(stack: Stack): LabTemplate[] {
   const nested = stack.node
     .findAll()
     .filter((construct): construct is NestedStack => NestedStack.isNestedStack(construct));
-  return [stack as Stack, ...nested].map((candidate) => ({
+  return [stack, ...nested].map((candidate) => ({
     stackPath: candidate.node.path,
     template: Template.fromStack(candidate).toJSON() as CfnTemplate,
   }));
@@ -88,26 +90,6 @@ export function extractDeployedObjects(templates: readonly LabTemplate[]): {
     }
   }
   return { kubernetesObjects, helmReleases };
-}
-
-export interface SynthesizeLabOptions extends ReadLabConfigOptions {
-  /** CDK context, as `-c key=value` or cdk.json would give it. */
-  readonly context?: Readonly<Record<string, unknown>>;
-}
-
-/** Builds the lab in memory for a context, without the CDK CLI (no credentials, no network). */
-export function synthesizeLab(options: SynthesizeLabOptions = {}): SynthesizedLab {
-  const context = options.context ?? {};
-  // Offline checks read templates only: staging would copy the ~70 MB of Lambda layers into a temporary cloud
-  // assembly on every call.
-  const app = new App({
-    context: { ...context, 'aws:cdk:disable-asset-staging': true },
-    analyticsReporting: false,
-  });
-  const config = readLabConfig(app.node.getAllContext(), options);
-  const stack = new NetworkingLabStack(app, 'NetworkingLabStack', { config });
-  const templates = stackTemplates(stack);
-  return { config, plan: stack.plan, stack, templates, ...extractDeployedObjects(templates) };
 }
 
 /** Deployed objects of a kind (and name, and namespace), with the stack and resource that deploy them. */

@@ -10,8 +10,7 @@ import {
 import { describeStackCommand, readStackOutputs } from './live/stack-outputs';
 import type { SynthesizedLab } from './synthesized-lab';
 import { summarize, type VerificationResult, type VerificationSummary } from './verification-report';
-
-export const LAB_STACK_NAME = 'NetworkingLabStack';
+import { LAB_STACK_NAME } from '../lab-stack-name';
 
 export type LiveVerification =
   | { readonly kind: 'refused'; readonly message: string }

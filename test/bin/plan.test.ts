@@ -1,11 +1,11 @@
 import { EXIT_OK, EXIT_REFUSED, main } from '../../bin/plan';
 import { EXIT_USAGE } from '../../lib/cli/cli-io';
 import { RESOURCE_DURATIONS } from '../../lib/plan/resource-durations';
-import { synthesizeLab, type SynthesizedLab } from '../../lib/verify/synthesized-lab';
+import { synthesizeLab, type LabSynthesis } from '../../lib/lab-app';
 import { TEST_DAY } from '../support/lab-fixtures';
 
 /** Each configuration is synthesized once for the whole file. */
-const synthesized = new Map<string, SynthesizedLab>();
+const synthesized = new Map<string, LabSynthesis>();
 const synthesize: typeof synthesizeLab = (options = {}) => {
   const key = JSON.stringify(options.context ?? {});
   if (!synthesized.has(key)) synthesized.set(key, synthesizeLab({ ...options, today: TEST_DAY }));

@@ -1,7 +1,7 @@
 import { findLiteralCredentials } from '../../lib/compliance/literal-credential-scan';
 import { labConfigurations } from '../../lib/lab-configurations';
 import { synthesizeForTest } from '../support/lab-fixtures';
-import type { SynthesizedLab } from '../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../lib/lab-app';
 
 describe.each(labConfigurations())('configuration $name', ({ context }) => {
   test('no template, manifest, user data, Helm value or output contains a literal credential', () => {
@@ -11,7 +11,7 @@ describe.each(labConfigurations())('configuration $name', ({ context }) => {
 
 describe('the scan itself', () => {
   const lab = synthesizeForTest();
-  const withExtra = (extra: Partial<SynthesizedLab>): SynthesizedLab => ({ ...lab, ...extra });
+  const withExtra = (extra: Partial<LabSynthesis>): LabSynthesis => ({ ...lab, ...extra });
 
   test('finds a Kubernetes Secret with literal data', () => {
     const secret = {

@@ -3,12 +3,13 @@ import { EXAMPLE_INBOUND_CIDR } from '../../lib/lab-configurations';
 import { MODULE_NAMES } from '../../lib/modules/module-registry';
 import { CfnStackGraph } from '../../lib/verify/cfn-stack-references';
 import { DeployOrder } from '../../lib/verify/deploy-order';
-import { findKubernetesObjects, type SynthesizedLab } from '../../lib/verify/synthesized-lab';
+import { findKubernetesObjects } from '../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../lib/lab-app';
 import { verifyOffline } from '../../lib/verify/verify-offline';
 import { synthesizeForTest } from '../support/lab-fixtures';
 
 /** Every module together with exposeUi: the interplays between labs, resolved explicitly. */
-let lab: SynthesizedLab;
+let lab: LabSynthesis;
 beforeAll(() => {
   lab = synthesizeForTest({ modules: MODULE_NAMES.join(','), exposeUi: 'true', inboundCidrs: EXAMPLE_INBOUND_CIDR });
 });

@@ -1,9 +1,9 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { dependsOn } from '../../lib/verify/cfn-template';
-import type { SynthesizedLab } from '../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../lib/lab-app';
 import { Match, rootTemplate, synthesizeForTest } from '../support/lab-fixtures';
 
-let lab: SynthesizedLab;
+let lab: LabSynthesis;
 let template: Template;
 
 beforeAll(() => {

@@ -1,7 +1,7 @@
 import { EXAMPLE_INBOUND_CIDR } from '../../lib/lab-configurations';
 import { MODULE_NAMES } from '../../lib/modules/module-registry';
 import type { CfnResourceJson, CfnTemplate } from '../../lib/verify/cfn-template';
-import type { SynthesizedLab } from '../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../lib/lab-app';
 import { synthesizeForTest } from '../support/lab-fixtures';
 
 /**
@@ -64,7 +64,7 @@ function replacedResources(before: CfnTemplate, after: CfnTemplate): string[] {
     });
 }
 
-function nestedTemplateOf(lab: SynthesizedLab, moduleStackId: string): CfnTemplate | undefined {
+function nestedTemplateOf(lab: LabSynthesis, moduleStackId: string): CfnTemplate | undefined {
   return lab.templates.find((candidate) => candidate.stackPath === `NetworkingLabStack/${moduleStackId}`)?.template;
 }
 

@@ -4,16 +4,17 @@ import type { CfnResourceJson } from '../../lib/verify/cfn-template';
 import { THIRD_PARTY_PARTS } from '../../lib/third-party/third-party-parts';
 import { DeployOrder } from '../../lib/verify/deploy-order';
 import { deployedParts } from '../../lib/verify/part-obligations';
-import { findDeployedObjects, type SynthesizedLab } from '../../lib/verify/synthesized-lab';
+import { findDeployedObjects } from '../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../lib/lab-app';
 import { synthesizeForTest } from '../support/lab-fixtures';
 
 const configurations = labConfigurations();
-const labs = new Map<string, SynthesizedLab>();
+const labs = new Map<string, LabSynthesis>();
 const labOf = (name: string) => {
   if (!labs.has(name)) labs.set(name, synthesizeForTest(configurations.find((c) => c.name === name)!.context));
   return labs.get(name)!;
 };
-const resources = (lab: SynthesizedLab) =>
+const resources = (lab: LabSynthesis) =>
   lab.templates.flatMap(({ stackPath, template }) =>
     Object.entries(template.Resources).map(([logicalId, resource]) => ({ stackPath, logicalId, resource })),
   );

@@ -1,21 +1,21 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { NestedStack } from 'aws-cdk-lib';
-import { synthesizeLab, type SynthesizedLab } from '../../lib/verify/synthesized-lab';
+import { synthesizeLab, type LabSynthesis } from '../../lib/lab-app';
 
 /** A fixed synth day, so lifecycle rules do not change the tests' outcome as the calendar moves. */
 export const TEST_DAY = '2026-11-26';
 
 /** Synthesizes the lab once for a context (call from `beforeAll`, never per test). */
-export function synthesizeForTest(context: Record<string, unknown> = {}): SynthesizedLab {
+export function synthesizeForTest(context: Record<string, unknown> = {}): LabSynthesis {
   return synthesizeLab({ context, today: TEST_DAY });
 }
 
-export function rootTemplate(lab: SynthesizedLab): Template {
+export function rootTemplate(lab: LabSynthesis): Template {
   return Template.fromStack(lab.stack);
 }
 
 /** The template of the module's nested stack (found by construct id). */
-export function nestedTemplate(lab: SynthesizedLab, nestedStackId: string): Template {
+export function nestedTemplate(lab: LabSynthesis, nestedStackId: string): Template {
   const nested = lab.stack.node.tryFindChild(nestedStackId) as NestedStack | undefined;
   if (!nested) throw new Error(`No nested stack ${nestedStackId} under NetworkingLabStack`);
   return Template.fromStack(nested);

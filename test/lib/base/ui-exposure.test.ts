@@ -1,11 +1,12 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { loadBalancerControllerPolicyJson } from '../../../constructs/aws-load-balancer-controller';
 import { dependsOn } from '../../../lib/verify/cfn-template';
-import { findKubernetesObjects, type SynthesizedLab } from '../../../lib/verify/synthesized-lab';
+import { findKubernetesObjects } from '../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../lib/lab-app';
 import { Match, rootTemplate, synthesizeForTest } from '../../support/lab-fixtures';
 
 const INBOUND = ['203.0.113.7/32', '198.51.100.0/24'];
-let lab: SynthesizedLab;
+let lab: LabSynthesis;
 let template: Template;
 
 beforeAll(() => {

@@ -8,22 +8,22 @@ import type { PartContract } from '../../../lib/third-party/part-contract';
 import { THIRD_PARTY_PARTS } from '../../../lib/third-party/third-party-parts';
 import type { CfnTemplate, LabTemplate } from '../../../lib/verify/cfn-template';
 import { deployedParts, partObligations, type SynthesizedOutput } from '../../../lib/verify/part-obligations';
-import type { SynthesizedLab } from '../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../lib/lab-app';
 import { synthesizeForTest } from '../../support/lab-fixtures';
 
 const configurations = labConfigurations();
-const labs = new Map<string, SynthesizedLab>();
-const labOf = (name: string): SynthesizedLab => {
+const labs = new Map<string, LabSynthesis>();
+const labOf = (name: string): LabSynthesis => {
   const found = labs.get(name);
   if (found) return found;
   const lab = synthesizeForTest(configurations.find((configuration) => configuration.name === name)!.context);
   labs.set(name, lab);
   return lab;
 };
-const hybrid = (lab: SynthesizedLab) => lab.config.modules.includes('hybrid-nodes');
+const hybrid = (lab: LabSynthesis) => lab.config.modules.includes('hybrid-nodes');
 
 /** The lab with one template changed (a deep copy; the fixture stays as synthesized). */
-function withTemplates(lab: SynthesizedLab, change: (templates: LabTemplate[]) => void): SynthesizedOutput {
+function withTemplates(lab: LabSynthesis, change: (templates: LabTemplate[]) => void): SynthesizedOutput {
   const templates = JSON.parse(JSON.stringify(lab.templates)) as LabTemplate[];
   change(templates);
   return { templates, kubernetesObjects: lab.kubernetesObjects, helmReleases: lab.helmReleases };
@@ -35,7 +35,7 @@ function replacePart(contracts: readonly PartContract[], replacement: PartContra
 
 function resourceOfRelease(
   templates: LabTemplate[],
-  lab: SynthesizedLab,
+  lab: LabSynthesis,
   release: string,
 ): CfnTemplate['Resources'][string] {
   const found = lab.helmReleases.find((candidate) => candidate.release === release)!;

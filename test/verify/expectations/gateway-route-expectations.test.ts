@@ -6,7 +6,7 @@ import {
 } from '../../../lib/verify/expectations/gateway-route-expectations';
 import type { KubeObject } from '../../../lib/verify/gateway-api-routes';
 import type { CommandResult, LiveContext } from '../../../lib/verify/lab-expectation';
-import type { SynthesizedLab } from '../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../lib/lab-app';
 
 const labels = { app: 'web' };
 const objectsIn = (namespace: string, healthPort = 8080): KubeObject[] => [
@@ -63,7 +63,7 @@ const referenceGrant: KubeObject = {
 };
 
 const labOf = (objects: KubeObject[]) =>
-  ({ kubernetesObjects: objects.map((object) => ({ object })) }) as unknown as SynthesizedLab;
+  ({ kubernetesObjects: objects.map((object) => ({ object })) }) as unknown as LabSynthesis;
 const live = (objects: KubeObject[]): CommandResult => ({
   exitCode: 0,
   stdout: JSON.stringify({ kind: 'List', items: objects }),

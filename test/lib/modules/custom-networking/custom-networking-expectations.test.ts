@@ -8,13 +8,13 @@ import {
 import { planLab } from '../../../../lib/lab-plan';
 import type { CommandResult, LabExpectation, LiveContext } from '../../../../lib/verify/lab-expectation';
 import { labExpectations } from '../../../../lib/verify/lab-expectations';
-import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { synthesizeForTest, TEST_DAY } from '../../../support/lab-fixtures';
 
 const ok = (stdout: string): CommandResult => ({ exitCode: 0, stdout, stderr: '' });
 
-let lab: SynthesizedLab;
-let base: SynthesizedLab;
+let lab: LabSynthesis;
+let base: LabSynthesis;
 let expectations: LabExpectation[];
 let context: LiveContext;
 

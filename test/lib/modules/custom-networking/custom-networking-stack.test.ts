@@ -7,7 +7,8 @@ import { DeployOrder } from '../../../../lib/verify/deploy-order';
 import type { CustomNetworkingConfigStack } from '../../../../lib/modules/custom-networking/custom-networking-config-stack';
 import type { CustomNetworkingNodesStack } from '../../../../lib/modules/custom-networking/custom-networking-nodes-stack';
 import type { CustomNetworkingStack } from '../../../../lib/modules/custom-networking/custom-networking-stack';
-import { findKubernetesObjects, type SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import { findKubernetesObjects } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { Match, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
 import { addressOf, moduleTemplate } from '../../../support/module-templates';
 
@@ -18,8 +19,8 @@ const NESTED_ID = 'CustomNetworking';
 const CONFIG_ID = 'CustomNetworkingConfig';
 const NODES_ID = 'CustomNetworkingNodes';
 
-let lab: SynthesizedLab;
-let base: SynthesizedLab;
+let lab: LabSynthesis;
+let base: LabSynthesis;
 let root: Template;
 /** The module's nested templates as one, with cross-stack references replaced by the logical ids they stand for. */
 let nested: Template;

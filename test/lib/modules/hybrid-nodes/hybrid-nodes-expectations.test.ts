@@ -2,17 +2,17 @@ import { hybridNodesExpectations } from '../../../../lib/modules/hybrid-nodes/hy
 import type { CfnTemplate } from '../../../../lib/verify/cfn-template';
 import type { CommandResult, LabExpectation, LiveContext } from '../../../../lib/verify/lab-expectation';
 import { labExpectations } from '../../../../lib/verify/lab-expectations';
-import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { synthesizeForTest } from '../../../support/lab-fixtures';
 
-let lab: SynthesizedLab;
+let lab: LabSynthesis;
 let expectations: LabExpectation[];
 let LIVE: LiveContext;
 
 const byId = (id: string) => expectations.find((expectation) => expectation.id === `hybrid-nodes/${id}`)!;
 
 /** The lab with the resources of one type removed from the module's template. */
-function withoutResources(type: string): SynthesizedLab {
+function withoutResources(type: string): LabSynthesis {
   const templates = lab.templates.map((entry) => ({
     stackPath: entry.stackPath,
     template: {
@@ -121,7 +121,7 @@ describe('live checks', () => {
 });
 
 describe('together with custom-networking (cloud pods, CoreDNS among them, on the secondary CIDR)', () => {
-  let combined: SynthesizedLab;
+  let combined: LabSynthesis;
   beforeAll(() => {
     combined = synthesizeForTest({ modules: 'custom-networking,hybrid-nodes' });
   });

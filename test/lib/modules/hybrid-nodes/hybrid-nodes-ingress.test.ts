@@ -2,14 +2,15 @@ import { readLabConfig } from '../../../../lib/config/read-lab-config';
 import { hybridNodesIngressEnabled } from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-ingress';
 import type { HybridNodesWorkloadsStack } from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-workloads-stack';
 import { DeployOrder } from '../../../../lib/verify/deploy-order';
-import { findKubernetesObjects, type SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import { findKubernetesObjects } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { synthesizeForTest, TEST_DAY } from '../../../support/lab-fixtures';
 import { kubernetesValidationErrors } from '../../../support/kubernetes-validation';
 import { addressOf, logicalIdOf } from '../../../support/module-templates';
 
 const INBOUND = '203.0.113.0/24,198.51.100.7/32';
 
-let lab: SynthesizedLab;
+let lab: LabSynthesis;
 let workloads: HybridNodesWorkloadsStack;
 let order: DeployOrder;
 let nested: { Resources: Record<string, { Type: string; DependsOn?: string[] }> };

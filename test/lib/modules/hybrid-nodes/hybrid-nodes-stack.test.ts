@@ -9,7 +9,8 @@ import { NODEADM_URL_AMD64, NODE_CONFIG_PATH } from '../../../../lib/modules/hyb
 import type { ResourceAddress } from '../../../../lib/verify/cfn-stack-references';
 import { renderCfnValue } from '../../../../lib/verify/cfn-template';
 import { DeployOrder } from '../../../../lib/verify/deploy-order';
-import { findKubernetesObjects, type SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import { findKubernetesObjects } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { Match, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
 import { kubernetesValidationErrors } from '../../../support/kubernetes-validation';
 import { addressOf, logicalIdOf, moduleTemplate } from '../../../support/module-templates';
@@ -55,7 +56,7 @@ const HYBRID_AFFINITY = {
   },
 };
 
-let lab: SynthesizedLab;
+let lab: LabSynthesis;
 let stack: HybridNodesStack;
 let workloads: HybridNodesWorkloadsStack;
 let order: DeployOrder;

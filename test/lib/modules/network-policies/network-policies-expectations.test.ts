@@ -6,7 +6,7 @@ import {
 import type { LabExpectation } from '../../../../lib/verify/lab-expectation';
 import { formatVerificationTable, verificationJson } from '../../../../lib/verify/verification-report';
 import { verifyOffline } from '../../../../lib/verify/verify-offline';
-import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { synthesizeForTest } from '../../../support/lab-fixtures';
 
 const CHECKOUT_TO_ORDERS = 'app/checkout-to-orders';
@@ -74,7 +74,7 @@ describe('the declared expectations of a stage', () => {
 
   test('check every connectivity row live with curl from the source deployment, like the workshop', () => {
     const live = byId(networkPoliciesExpectations('ui-egress'), 'network-policies/ui-to-catalog-mysql').live!;
-    expect(live.commands({ clusterName: 'eks-workshop', stackOutputs: {}, lab: {} as SynthesizedLab })[0].args).toEqual(
+    expect(live.commands({ clusterName: 'eks-workshop', stackOutputs: {}, lab: {} as LabSynthesis })[0].args).toEqual(
       expect.arrayContaining([
         'exec',
         '-n',
@@ -90,8 +90,8 @@ describe('the declared expectations of a stage', () => {
 });
 
 describe('npm run verify output', () => {
-  let fixed: SynthesizedLab;
-  let complete: SynthesizedLab;
+  let fixed: LabSynthesis;
+  let complete: LabSynthesis;
 
   beforeAll(() => {
     fixed = synthesizeForTest({ modules: 'network-policies', 'networkPolicies.stage': 'orders-debug-fixed' });
@@ -99,7 +99,7 @@ describe('npm run verify output', () => {
   });
 
   test('shows the difference from the workshop in the table itself, at both stages', () => {
-    const line = (lab: SynthesizedLab) =>
+    const line = (lab: LabSynthesis) =>
       formatVerificationTable(verifyOffline(lab))
         .split('\n')
         .find((candidate) => candidate.includes('checkout/checkout -> orders.orders:80'));

@@ -2,16 +2,17 @@ import type { CfnResource, NestedStack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { dependsOn, renderCfnValue } from '../../../../lib/verify/cfn-template';
 import { KUBERNETES_MANIFEST_TYPE } from '../../../../lib/eks-custom-resource-types';
-import { findKubernetesObjects, type SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import { findKubernetesObjects } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { synthesizedVpcCniAddon } from '../../../../lib/verify/vpc-cni-addon';
 import { Match, nestedTemplate, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
 
 const NESTED_ID = 'NetworkPolicies';
 
-let complete: SynthesizedLab;
-let broken: SynthesizedLab;
-let defaultDeny: SynthesizedLab;
-let base: SynthesizedLab;
+let complete: LabSynthesis;
+let broken: LabSynthesis;
+let defaultDeny: LabSynthesis;
+let base: LabSynthesis;
 
 beforeAll(() => {
   complete = synthesizeForTest({ modules: 'network-policies' });
@@ -20,11 +21,11 @@ beforeAll(() => {
   base = synthesizeForTest();
 });
 
-function logicalIdIn(lab: SynthesizedLab, element: CfnResource): string {
+function logicalIdIn(lab: LabSynthesis, element: CfnResource): string {
   return lab.stack.resolve(element.logicalId) as string;
 }
 
-function nestedStackResourceId(lab: SynthesizedLab): string {
+function nestedStackResourceId(lab: LabSynthesis): string {
   const nested = lab.stack.node.findChild(NESTED_ID) as NestedStack;
   return logicalIdIn(lab, nested.nestedStackResource!);
 }
@@ -98,7 +99,7 @@ describe('one manifest resource per policy', () => {
   });
 
   test('keeps the logical id of a policy across variants, so a stage change updates it in place', () => {
-    const idOf = (lab: SynthesizedLab) =>
+    const idOf = (lab: LabSynthesis) =>
       Object.entries(policyManifests(nestedTemplate(lab, NESTED_ID))).find(([, objects]) =>
         objects.includes('NetworkPolicy orders/allow-orders-ingress-webservice'),
       )?.[0];

@@ -7,7 +7,7 @@ import {
 import { appCallExpectationId } from '../../../../lib/verify/base-expectations';
 import { labConnectivity } from '../../../../lib/verify/expectations/connectivity-expectation';
 import { labExpectations } from '../../../../lib/verify/lab-expectations';
-import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { RETAIL_APP_CALLS } from '../../../../manifests/retail-app/retail-app-calls';
 import { synthesizeForTest } from '../../../support/lab-fixtures';
 
@@ -173,7 +173,7 @@ function describeRow(row: Row): string {
 }
 
 /** Through the NetworkPolicy analyzer, as the workshop's curl does it: resolve the name first, then connect. */
-function reaches(lab: SynthesizedLab, row: Row, address = PUBLIC_ADDRESSES[0]): boolean {
+function reaches(lab: LabSynthesis, row: Row, address = PUBLIC_ADDRESSES[0]): boolean {
   const analysis = labConnectivity(lab);
   if (!analysis.canReachService(row.from, DNS.service, DNS.port, 'UDP').allowed) return false;
   if ('external' in row.to) return analysis.canReach(row.from, { external: address }, row.to.port, 'TCP').allowed;
@@ -191,7 +191,7 @@ test('the module declares the same rows, with the same ids, verdicts and tested 
 });
 
 describe.each([...NETWORK_POLICY_STAGES])('stage %s', (stage) => {
-  let lab: SynthesizedLab;
+  let lab: LabSynthesis;
 
   beforeAll(() => {
     lab = synthesizeForTest({ modules: 'network-policies', 'networkPolicies.stage': stage });
@@ -233,7 +233,7 @@ describe.each([...NETWORK_POLICY_STAGES])('stage %s', (stage) => {
 });
 
 describe('the complete stage is locked down and the retail app still works', () => {
-  let lab: SynthesizedLab;
+  let lab: LabSynthesis;
 
   beforeAll(() => {
     lab = synthesizeForTest({ modules: 'network-policies' });

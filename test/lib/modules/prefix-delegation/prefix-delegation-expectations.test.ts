@@ -7,13 +7,13 @@ import {
   prefixDelegationExpectations,
 } from '../../../../lib/modules/prefix-delegation/prefix-delegation-expectations';
 import type { CommandResult, LabExpectation } from '../../../../lib/verify/lab-expectation';
-import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { synthesizeForTest, TEST_DAY } from '../../../support/lab-fixtures';
 
 const ok = (stdout: string): CommandResult => ({ exitCode: 0, stdout, stderr: '' });
 
-let lab: SynthesizedLab;
-let base: SynthesizedLab;
+let lab: LabSynthesis;
+let base: LabSynthesis;
 let expectations: LabExpectation[];
 
 beforeAll(() => {

@@ -1,6 +1,7 @@
 import type { NestedStack } from 'aws-cdk-lib';
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
-import { findKubernetesObjects, type SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import { findKubernetesObjects } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { nestedTemplate, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
 
 /** The network policy agent settings every lab's vpc-cni add-on carries (the workshop base cluster's). */
@@ -8,21 +9,21 @@ const NETWORK_POLICY_AGENT = { enableNetworkPolicy: 'true', nodeAgent: { enableP
 
 const NESTED_ID = 'PrefixDelegation';
 
-function vpcCniConfiguration(lab: SynthesizedLab): unknown {
+function vpcCniConfiguration(lab: LabSynthesis): unknown {
   const addons = rootTemplate(lab).findResources('AWS::EKS::Addon', { Properties: { AddonName: 'vpc-cni' } });
   return JSON.parse(Object.values(addons)[0].Properties.ConfigurationValues as string);
 }
 
-function statedMaxPods(lab: SynthesizedLab): Record<string, number> {
+function statedMaxPods(lab: LabSynthesis): Record<string, number> {
   return JSON.parse(Object.values(rootTemplate(lab).findOutputs('NodeGroupMaxPods'))[0].Value as string);
 }
 
-function warnings(lab: SynthesizedLab, id: string) {
+function warnings(lab: LabSynthesis, id: string) {
   return Annotations.fromStack(lab.stack).findWarning(`/NetworkingLabStack/${NESTED_ID}`, Match.stringLikeRegexp(id));
 }
 
 describe('prefix-delegation with the defaults', () => {
-  let lab: SynthesizedLab;
+  let lab: LabSynthesis;
   let nested: Template;
   beforeAll(() => {
     lab = synthesizeForTest({ modules: 'prefix-delegation' });

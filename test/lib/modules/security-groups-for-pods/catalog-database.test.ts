@@ -1,10 +1,10 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { findLiteralCredentials } from '../../../../lib/compliance/literal-credential-scan';
 import type { CfnResourceJson } from '../../../../lib/verify/cfn-template';
-import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { Match, nestedTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
 
-let lab: SynthesizedLab;
+let lab: LabSynthesis;
 let nested: Template;
 let db: [string, CfnResourceJson];
 

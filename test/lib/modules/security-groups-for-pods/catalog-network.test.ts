@@ -1,10 +1,10 @@
 import { catalogNetwork, selectorMatches } from '../../../../lib/modules/security-groups-for-pods/catalog-network';
-import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { synthesizeForTest } from '../../../support/lab-fixtures';
 
-let base: SynthesizedLab;
-let lab: SynthesizedLab;
-let both: SynthesizedLab;
+let base: LabSynthesis;
+let lab: LabSynthesis;
+let both: LabSynthesis;
 
 beforeAll(() => {
   base = synthesizeForTest();

@@ -9,11 +9,11 @@ import {
 } from '../../../../lib/modules/security-groups-for-pods/security-groups-for-pods-expectations';
 import type { CfnResourceJson, LabTemplate } from '../../../../lib/verify/cfn-template';
 import type { CommandResult, LabExpectation, LiveContext } from '../../../../lib/verify/lab-expectation';
-import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { synthesizeForTest } from '../../../support/lab-fixtures';
 
-let lab: SynthesizedLab;
-let both: SynthesizedLab;
+let lab: LabSynthesis;
+let both: LabSynthesis;
 
 beforeAll(() => {
   lab = synthesizeForTest({ modules: 'security-groups-for-pods' });
@@ -25,7 +25,7 @@ const expectation = (config: LabConfig, id: string): LabExpectation => {
   if (!found) throw new Error(`no expectation ${id}`);
   return found;
 };
-const check = (which: SynthesizedLab, id: string) => expectation(which.config, id).checkOffline(which);
+const check = (which: LabSynthesis, id: string) => expectation(which.config, id).checkOffline(which);
 
 const IDS = [
   'security-groups-for-pods/security-group-policy-applied',
@@ -38,9 +38,9 @@ const IDS = [
 
 /** A copy of the lab whose templates went through `edit` (resources by logical id, per stack). */
 function editTemplates(
-  which: SynthesizedLab,
+  which: LabSynthesis,
   edit: (resources: Record<string, CfnResourceJson>, stackPath: string) => void,
-): SynthesizedLab {
+): LabSynthesis {
   const templates: LabTemplate[] = which.templates.map(({ stackPath, template }) => {
     const copy = JSON.parse(JSON.stringify(template)) as { Resources: Record<string, CfnResourceJson> };
     edit(copy.Resources, stackPath);

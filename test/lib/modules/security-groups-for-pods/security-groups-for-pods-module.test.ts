@@ -4,11 +4,8 @@ import {
   SECURITY_GROUPS_FOR_PODS_MODULE,
 } from '../../../../lib/modules/security-groups-for-pods/security-groups-for-pods-module';
 import { CfnStackGraph } from '../../../../lib/verify/cfn-stack-references';
-import {
-  findKubernetesObjects,
-  type KubernetesObjectJson,
-  type SynthesizedLab,
-} from '../../../../lib/verify/synthesized-lab';
+import { findKubernetesObjects, type KubernetesObjectJson } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { APP_SERVICES } from '../../../../manifests/retail-app/retail-app-components';
 import { kubernetesValidationErrors } from '../../../support/kubernetes-validation';
 import { synthesizeForTest } from '../../../support/lab-fixtures';
@@ -18,9 +15,9 @@ interface PodTemplate {
   spec: { nodeSelector?: Record<string, string>; containers: { envFrom: Record<string, { name: string }>[] }[] };
 }
 
-let base: SynthesizedLab;
-let lab: SynthesizedLab;
-let both: SynthesizedLab;
+let base: LabSynthesis;
+let lab: LabSynthesis;
+let both: LabSynthesis;
 
 beforeAll(() => {
   base = synthesizeForTest();
@@ -28,7 +25,7 @@ beforeAll(() => {
   both = synthesizeForTest({ modules: 'custom-networking,security-groups-for-pods' });
 });
 
-function only(which: SynthesizedLab, kind: string, name: string): KubernetesObjectJson {
+function only(which: LabSynthesis, kind: string, name: string): KubernetesObjectJson {
   const found = findKubernetesObjects(which, kind, name).filter(
     (object) =>
       object.metadata.namespace === APP_SERVICES[name as 'catalog']?.namespace || kind === 'SecurityGroupPolicy',
@@ -37,7 +34,7 @@ function only(which: SynthesizedLab, kind: string, name: string): KubernetesObje
   return found[0];
 }
 
-const podTemplate = (which: SynthesizedLab, name = 'catalog') =>
+const podTemplate = (which: LabSynthesis, name = 'catalog') =>
   (only(which, 'Deployment', name).spec as { template: PodTemplate }).template;
 
 describe('module definition', () => {

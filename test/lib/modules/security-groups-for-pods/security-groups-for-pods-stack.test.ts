@@ -2,7 +2,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import type { ResourceAddress } from '../../../../lib/verify/cfn-stack-references';
 import { DeployOrder } from '../../../../lib/verify/deploy-order';
 import type { CfnResourceJson } from '../../../../lib/verify/cfn-template';
-import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { Match, nestedTemplate, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
 import { moduleTemplate } from '../../../support/module-templates';
 
@@ -12,9 +12,9 @@ const NETWORK_POLICY_AGENT = { enableNetworkPolicy: 'true', nodeAgent: { enableP
 const NESTED = 'SecurityGroupsForPods';
 const MODULE_STACKS = [NESTED, `${NESTED}Workloads`];
 
-let base: SynthesizedLab;
-let lab: SynthesizedLab;
-let withCustomNetworking: SynthesizedLab;
+let base: LabSynthesis;
+let lab: LabSynthesis;
+let withCustomNetworking: LabSynthesis;
 let root: Template;
 /** The module's nested templates as one, with cross-stack references replaced by the logical ids they stand for. */
 let nested: Template;
@@ -60,7 +60,7 @@ describe('VPC CNI add-on and cluster role', () => {
   });
 
   test('switching the module on or off replaces neither the cluster, its role, the VPC nor the default node group', () => {
-    const resources = (which: SynthesizedLab) => which.templates[0].template.Resources;
+    const resources = (which: LabSynthesis) => which.templates[0].template.Resources;
     const before = resources(base);
     const after = resources(lab);
     for (const type of ['AWS::EKS::Cluster', 'AWS::EC2::VPC', 'AWS::EKS::Nodegroup']) {

@@ -5,14 +5,14 @@ import {
   vpcLatticeExpectations,
 } from '../../../../lib/modules/vpc-lattice/vpc-lattice-expectations';
 import type { CommandResult, LabExpectation, LiveContext } from '../../../../lib/verify/lab-expectation';
-import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { synthesizeForTest, TEST_DAY } from '../../../support/lab-fixtures';
 
 // Declaring expectations needs only the configuration; the labs are synthesized once for the offline checks.
 const config = readLabConfig({ modules: 'vpc-lattice' }, { today: TEST_DAY });
 const expectations: LabExpectation[] = vpcLatticeExpectations(config);
-let lab: SynthesizedLab;
-let base: SynthesizedLab;
+let lab: LabSynthesis;
+let base: LabSynthesis;
 
 beforeAll(() => {
   lab = synthesizeForTest({ modules: 'vpc-lattice' });

@@ -5,14 +5,15 @@ import { CHECKOUT_ROUTE_DNS_OUTPUT } from '../../../../lib/modules/vpc-lattice/v
 import { VPC_LATTICE_MODULE } from '../../../../lib/modules/vpc-lattice/vpc-lattice-module';
 import { VPC_LATTICE_STACK_ID } from '../../../../lib/modules/vpc-lattice/vpc-lattice-stack';
 import { type CfnTemplate, dependsOn } from '../../../../lib/verify/cfn-template';
-import { findKubernetesObjects, type SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import { findKubernetesObjects } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { rootTemplate, synthesizeForTest, TEST_DAY } from '../../../support/lab-fixtures';
 
 let base: CfnTemplate;
-let lab: SynthesizedLab;
+let lab: LabSynthesis;
 let root: CfnTemplate;
 let nestedStackId: string;
-let customWeights: SynthesizedLab;
+let customWeights: LabSynthesis;
 
 beforeAll(() => {
   customWeights = synthesizeForTest({ modules: 'vpc-lattice', 'vpcLattice.weights': '60,40' });

@@ -9,10 +9,10 @@ import {
 } from '../../../../lib/modules/vpc-lattice/vpc-lattice-stack';
 import { type CfnTemplate, dependsOn } from '../../../../lib/verify/cfn-template';
 import { DeployOrder } from '../../../../lib/verify/deploy-order';
-import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { Match, nestedTemplate, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
 
-let lab: SynthesizedLab;
+let lab: LabSynthesis;
 let nested: Template;
 let root: Template;
 let nestedJson: CfnTemplate;

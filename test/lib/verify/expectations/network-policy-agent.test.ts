@@ -2,7 +2,7 @@ import {
   interpretNetworkPolicyAgent,
   networkPolicyAgentExpectation,
 } from '../../../../lib/verify/expectations/network-policy-agent';
-import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { synthesizeForTest } from '../../../support/lab-fixtures';
 
 /** `kubectl get daemonset aws-node -n kube-system -o json`, trimmed to what the check reads (add-on >= 1.14). */
@@ -66,8 +66,8 @@ describe('live', () => {
 });
 
 describe('offline', () => {
-  let on: SynthesizedLab;
-  let off: SynthesizedLab;
+  let on: LabSynthesis;
+  let off: LabSynthesis;
 
   beforeAll(() => {
     on = synthesizeForTest({ modules: 'network-policies' });
@@ -82,7 +82,7 @@ describe('offline', () => {
   });
 
   test('fails when the add-on carries neither', () => {
-    const stripped = JSON.parse(JSON.stringify(off.templates)) as SynthesizedLab['templates'];
+    const stripped = JSON.parse(JSON.stringify(off.templates)) as LabSynthesis['templates'];
     for (const { template } of stripped) {
       for (const resource of Object.values(template.Resources)) {
         if (resource.Type === 'AWS::EKS::Addon')

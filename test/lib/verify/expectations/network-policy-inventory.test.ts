@@ -3,7 +3,7 @@ import {
   networkPolicyInventoryExpectation,
   type NetworkPolicyInventoryProps,
 } from '../../../../lib/verify/expectations/network-policy-inventory';
-import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 
 const PROPS: NetworkPolicyInventoryProps = {
   id: 'network-policies/deployed-policies',
@@ -20,10 +20,10 @@ function list(...items: object[]) {
   return { exitCode: 0, stdout: JSON.stringify({ kind: 'List', items }), stderr: '' };
 }
 
-function lab(...objects: object[]): SynthesizedLab {
+function lab(...objects: object[]): LabSynthesis {
   return {
     kubernetesObjects: objects.map((object) => ({ object, stackPath: 'NetworkingLabStack', logicalId: 'X' })),
-  } as unknown as SynthesizedLab;
+  } as unknown as LabSynthesis;
 }
 
 describe('live', () => {
@@ -87,7 +87,7 @@ describe('offline', () => {
 
   test('checks live with kubectl get networkpolicies across all namespaces', () => {
     expect(
-      expectation.live!.commands({ clusterName: 'eks-workshop', stackOutputs: {}, lab: {} as SynthesizedLab }),
+      expectation.live!.commands({ clusterName: 'eks-workshop', stackOutputs: {}, lab: {} as LabSynthesis }),
     ).toEqual([{ program: 'kubectl', args: ['get', 'networkpolicies', '--all-namespaces', '-o', 'json'] }]);
   });
 });

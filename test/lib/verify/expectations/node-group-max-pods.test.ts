@@ -4,11 +4,11 @@ import {
   statedMaxPods,
   synthesizedEksMaxPods,
 } from '../../../../lib/verify/expectations/node-group-max-pods';
-import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { synthesizeForTest } from '../../../support/lab-fixtures';
 
-let base: SynthesizedLab;
-let prefix: SynthesizedLab;
+let base: LabSynthesis;
+let prefix: LabSynthesis;
 
 beforeAll(() => {
   base = synthesizeForTest();

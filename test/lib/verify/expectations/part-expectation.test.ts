@@ -4,12 +4,12 @@ import { GATEWAY_API_CRDS_PART } from '../../../../lib/third-party/gateway-api-c
 import { NODEADM_PART } from '../../../../lib/third-party/nodeadm-part';
 import { contractFacts, partExpectation } from '../../../../lib/verify/expectations/part-expectation';
 import type { CommandResult, LiveContext } from '../../../../lib/verify/lab-expectation';
-import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { synthesizeForTest } from '../../../support/lab-fixtures';
 
 const ok = (value: unknown): CommandResult => ({ exitCode: 0, stdout: JSON.stringify(value), stderr: '' });
 const context = { clusterName: 'eks-workshop' } as unknown as LiveContext;
-let exposed: SynthesizedLab;
+let exposed: LabSynthesis;
 
 beforeAll(() => {
   exposed = synthesizeForTest({ exposeUi: 'true', inboundCidrs: '203.0.113.0/24' });

@@ -1,5 +1,5 @@
 import { interpretAwsNodeEnv, vpcCniEnvExpectation } from '../../../../lib/verify/expectations/vpc-cni-env';
-import type { SynthesizedLab } from '../../../../lib/verify/synthesized-lab';
+import type { LabSynthesis } from '../../../../lib/lab-app';
 import { synthesizeForTest } from '../../../support/lab-fixtures';
 
 const daemonSet = (env: Record<string, string>) => ({
@@ -17,7 +17,7 @@ const daemonSet = (env: Record<string, string>) => ({
 });
 
 describe('vpc-cni env expectation', () => {
-  let prefix: SynthesizedLab;
+  let prefix: LabSynthesis;
   beforeAll(() => {
     prefix = synthesizeForTest({ modules: 'prefix-delegation' });
   });
