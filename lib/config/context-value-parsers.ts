@@ -1,4 +1,4 @@
-import { didYouMean } from './closest-match';
+import { didYouMean } from '../text/closest-match';
 import type { ContextReader } from './context-reader';
 import { type Ipv4Cidr, isPrivateCidr, parseIpv4Cidr, PRIVATE_RANGES } from './ipv4-cidr';
 import { LabConfigError } from './lab-config-error';

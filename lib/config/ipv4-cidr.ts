@@ -1,3 +1,5 @@
+import ipaddr from 'ipaddr.js';
+
 /** An IPv4 CIDR block, parsed and normalised (the network address has no host bits set). */
 export interface Ipv4Cidr {
   readonly text: string;
@@ -5,8 +7,6 @@ export interface Ipv4Cidr {
   readonly network: number;
   readonly prefixLength: number;
 }
-
-const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
 /** The RFC 6598 shared address space, which EC2 lets any VPC add as a secondary CIDR. */
 export const SHARED_ADDRESS_SPACE = '100.64.0.0/10';
@@ -19,6 +19,9 @@ export const PRIVATE_RANGES: readonly string[] = [
   SHARED_ADDRESS_SPACE,
 ];
 
+// ipaddr.js parses and validates. A block keeps its network as a 32-bit number (callers add host offsets to it), so
+// overlap, containment and subdivision below stay integer comparisons: ipaddr.js matches one address against a
+// range but has no overlap or subdivision.
 export function ipv4ToNumber(octets: readonly number[]): number {
   return ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
 }
@@ -27,25 +30,25 @@ export function numberToIpv4(value: number): string {
   return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.');
 }
 
-function maskOf(prefixLength: number): number {
-  return prefixLength === 0 ? 0 : (0xffffffff << (32 - prefixLength)) >>> 0;
-}
+/** The shape of a config CIDR; ipaddr.js then decides whether its numbers are an address and a prefix length. */
+const IPV4_CIDR_SHAPE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\/\d{1,2}$/;
 
 /**
- * Parses `a.b.c.d/n`. Returns a reason string instead of throwing so callers can name their own context key.
+ * Parses `a.b.c.d/n`, four decimal octets without leading zeros: ipaddr.js's plain `parse` also reads `10.1`,
+ * `0x0a.0.0.1` and octal `010.0.0.1`, which AWS reads differently or refuses. Returns a reason string instead of
+ * throwing so callers can name their own context key.
  */
 export function parseIpv4Cidr(text: string): Ipv4Cidr | string {
-  const match = CIDR_PATTERN.exec(text.trim());
-  if (!match) return 'not an IPv4 CIDR of the form a.b.c.d/n';
-  const octets = match.slice(1, 5).map(Number);
-  if (octets.some((o, i) => o > 255 || String(o) !== match[i + 1])) {
-    return 'each address octet must be a number from 0 to 255 without leading zeros';
+  const trimmed = text.trim();
+  if (!IPV4_CIDR_SHAPE.test(trimmed)) return 'not an IPv4 CIDR of the form a.b.c.d/n';
+  if (!ipaddr.IPv4.isValidCIDRFourPartDecimal(trimmed)) {
+    return ipaddr.IPv4.isValidFourPartDecimal(trimmed.split('/')[0])
+      ? 'the prefix length must be between 0 and 32'
+      : 'each address octet must be a number from 0 to 255 without leading zeros';
   }
-  const prefixLength = Number(match[5]);
-  if (prefixLength > 32) return 'the prefix length must be between 0 and 32';
-  const address = ipv4ToNumber(octets);
-  const network = (address & maskOf(prefixLength)) >>> 0;
-  if (network !== address) {
+  const [address, prefixLength] = ipaddr.IPv4.parseCIDR(trimmed);
+  const network = ipv4ToNumber(ipaddr.IPv4.networkAddressFromCIDR(trimmed).octets);
+  if (network !== ipv4ToNumber(address.octets)) {
     return `host bits are set; the network address of this block is ${numberToIpv4(network)}/${prefixLength}`;
   }
   return { text: `${numberToIpv4(network)}/${prefixLength}`, network, prefixLength };
@@ -75,9 +78,10 @@ export function cidrContains(outer: Ipv4Cidr, inner: Ipv4Cidr): boolean {
 }
 
 export function cidrContainsAddress(block: Ipv4Cidr, address: string): boolean {
-  const parsed = parseIpv4Cidr(`${address}/32`);
-  if (typeof parsed === 'string') return false;
-  return block.network <= parsed.network && parsed.network <= lastAddress(block);
+  const trimmed = address.trim();
+  if (!ipaddr.IPv4.isValidFourPartDecimal(trimmed)) return false;
+  const value = ipv4ToNumber(ipaddr.IPv4.parse(trimmed).octets);
+  return block.network <= value && value <= lastAddress(block);
 }
 
 /** The private range a block lies in, if any. */

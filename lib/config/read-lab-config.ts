@@ -1,5 +1,5 @@
 import { BASE_DEFAULTS, BASE_KEY_SPECS, BASE_KEYS, LAB_CIDR_SIZES, MAX_CLUSTER_NAME_LENGTH } from './base-context-keys';
-import { closestMatch, didYouMean } from './closest-match';
+import { closestMatch, didYouMean } from '../text/closest-match';
 import { ContextReader } from './context-reader';
 import { readInstanceType, readPrivateCidr } from './context-value-parsers';
 import { cidr, cidrsOverlap, type Ipv4Cidr, parseIpv4Cidr, privateRangeOf, SHARED_ADDRESS_SPACE } from './ipv4-cidr';

@@ -1,4 +1,4 @@
-import { closestMatch, didYouMean } from '../config/closest-match';
+import { closestMatch, didYouMean } from '../text/closest-match';
 import { INSTANCE_TYPE_FACTS } from './instance-type-facts';
 
 /** CPU architecture as EC2 names it; a node group's AMI type follows it (AL2023_x86_64_* or AL2023_ARM_64_*). */

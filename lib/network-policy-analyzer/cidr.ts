@@ -10,6 +10,7 @@ export interface Cidr {
   readonly prefixLength: number;
 }
 
+/** Decimal without leading zeros: ipaddr.js's `parseCIDR` reads `/08` as 8; like a zero-padded octet, it is refused. */
 const PREFIX_LENGTH = /^(0|[1-9]\d{0,2})$/;
 
 /**
@@ -30,6 +31,8 @@ export function parseCidr(text: string): Cidr | string {
   return { text, family: address.family, network: address.value & mask(address.family, prefixLength), prefixLength };
 }
 
+// Addresses are bigints (see IpAddress), so containment is one mask-and-compare per address; ipaddr.js's `match`
+// would need an address object rebuilt for every pod and policy rule the analyzer checks.
 function mask(family: 4 | 6, prefixLength: number): bigint {
   const bits = BigInt(addressBits(family));
   const hostBits = bits - BigInt(prefixLength);

@@ -1,4 +1,4 @@
-import { didYouMean } from '../config/closest-match';
+import { didYouMean } from '../text/closest-match';
 import { buildClusterInventory, ClusterInventory, IgnoredObject } from './cluster-inventory';
 import { CompiledRule } from './compiled-rule';
 import { ConnectivityQueryError } from './connectivity-query-error';

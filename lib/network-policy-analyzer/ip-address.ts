@@ -1,3 +1,5 @@
+import ipaddr from 'ipaddr.js';
+
 /** An IPv4 or IPv6 address as an unsigned integer of 32 or 128 bits. */
 export interface IpAddress {
   readonly family: 4 | 6;
@@ -8,58 +10,40 @@ export function addressBits(family: 4 | 6): number {
   return family === 4 ? 32 : 128;
 }
 
-const IPV4_OCTET = /^(0|[1-9]\d{0,2})$/;
-const IPV6_GROUP = /^[0-9a-fA-F]{1,4}$/;
-
 /**
- * Parses a dotted-quad IPv4 address or an RFC 4291 IPv6 address (with `::` and an optional trailing dotted quad).
- * Leading zeros in IPv4 octets are rejected, as the API server does for new objects, because some parsers read
- * them as octal.
+ * Parses a dotted-quad IPv4 address or an RFC 4291 IPv6 address (with `::` and an optional trailing dotted quad),
+ * as the API server does for new objects. ipaddr.js parses; what it would also accept is refused here:
+ * - IPv4 in anything but four decimal parts without leading zeros (`010.0.0.1`, `0x0a.0.0.1`, `10.1`), because
+ *   parsers disagree on what those mean;
+ * - an IPv6 zone (`fe80::1%eth0`), which an ipBlock cannot name.
  */
 export function parseIpAddress(text: string): IpAddress | undefined {
-  return text.includes(':') ? parseIpv6(text) : parseIpv4(text);
-}
-
-function parseIpv4(text: string): IpAddress | undefined {
-  const value = parseIpv4Value(text);
-  return value === undefined ? undefined : { family: 4, value };
-}
-
-function parseIpv4Value(text: string): bigint | undefined {
-  const octets = text.split('.');
-  if (octets.length !== 4 || !octets.every((octet) => IPV4_OCTET.test(octet) && Number(octet) <= 255)) {
-    return undefined;
+  if (!text.includes(':')) {
+    return ipaddr.IPv4.isValidFourPartDecimal(text)
+      ? { family: 4, value: bytesToValue(ipaddr.IPv4.parse(text).toByteArray()) }
+      : undefined;
   }
-  return octets.reduce((value, octet) => (value << 8n) | BigInt(octet), 0n);
+  const ipv6Text = withEmbeddedIpv4AsGroups(text);
+  if (ipv6Text === undefined || !ipaddr.IPv6.isValid(ipv6Text)) return undefined;
+  const address = ipaddr.IPv6.parse(ipv6Text);
+  return address.zoneId === undefined ? { family: 6, value: bytesToValue(address.toByteArray()) } : undefined;
 }
 
-function parseIpv6(text: string): IpAddress | undefined {
-  const halves = text.split('::');
-  if (halves.length > 2) return undefined;
-  const head = parseIpv6Groups(halves[0]);
-  const tail = halves.length === 2 ? parseIpv6Groups(halves[1]) : [];
-  if (head === undefined || tail === undefined) return undefined;
-  const present = head.length + tail.length;
-  if (halves.length === 2 ? present > 7 : present !== 8) return undefined;
-  const groups = [...head, ...Array<bigint>(8 - present).fill(0n), ...tail];
-  return { family: 6, value: groups.reduce((value, group) => (value << 16n) | group, 0n) };
+/**
+ * `text` with a trailing dotted quad written as two hex groups (`::ffff:192.0.2.1` -> `::ffff:c000:201`), or
+ * undefined when that quad is not strict decimal. Done before ipaddr.js sees it because ipaddr.js reads the quad
+ * leniently (octal, hex) and turns `::a.b.c.d` into the IPv4-mapped `::ffff:a.b.c.d`, where RFC 4291 and Go's
+ * parser keep `::a.b.c.d`.
+ */
+function withEmbeddedIpv4AsGroups(text: string): string | undefined {
+  const lastColon = text.lastIndexOf(':');
+  const tail = text.slice(lastColon + 1);
+  if (!tail.includes('.')) return text;
+  if (!ipaddr.IPv4.isValidFourPartDecimal(tail)) return undefined;
+  const [a, b, c, d] = ipaddr.IPv4.parse(tail).octets;
+  return `${text.slice(0, lastColon + 1)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
 }
 
-/** The 16-bit groups of one side of `::`; a trailing dotted quad counts as two groups. */
-function parseIpv6Groups(text: string): bigint[] | undefined {
-  if (text === '') return [];
-  const parts = text.split(':');
-  const groups: bigint[] = [];
-  for (const [index, part] of parts.entries()) {
-    if (index === parts.length - 1 && part.includes('.')) {
-      const embedded = parseIpv4Value(part);
-      if (embedded === undefined) return undefined;
-      groups.push(embedded >> 16n, embedded & 0xffffn);
-    } else if (IPV6_GROUP.test(part)) {
-      groups.push(BigInt(`0x${part}`));
-    } else {
-      return undefined;
-    }
-  }
-  return groups;
+function bytesToValue(bytes: readonly number[]): bigint {
+  return bytes.reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
 }

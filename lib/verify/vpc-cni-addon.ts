@@ -40,19 +40,4 @@ export function vpcCniEnv(configuration: VpcCniConfiguration): Readonly<Record<s
   );
 }
 
-/** A `vX.Y.Z[-eksbuild.N]` version as numbers, or undefined when it does not look like one. */
-export function parseVpcCniVersion(version: string): readonly [number, number, number] | undefined {
-  const match = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version.trim());
-  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined;
-}
-
-/** Whether `version` is at least `minimum` (both `vX.Y.Z...`); false when either cannot be parsed. */
-export function vpcCniVersionAtLeast(version: string, minimum: string): boolean {
-  const have = parseVpcCniVersion(version);
-  const need = parseVpcCniVersion(minimum);
-  if (!have || !need) return false;
-  for (let index = 0; index < 3; index++) {
-    if (have[index] !== need[index]) return have[index] > need[index];
-  }
-  return true;
-}
+/** The shared add-on version order (lib/vpc-cni/addon-version.ts), under the name the prefix delegation checks use. */

@@ -1,3 +1,4 @@
+import { addonVersionAtLeast } from './addon-version';
 import type { VpcCniConfiguration } from './vpc-cni-configuration';
 import { BASE_KEYS } from '../config/base-context-keys';
 import { LabConfigError } from '../config/lab-config-error';
@@ -26,23 +27,6 @@ export const NETWORK_POLICY_VPC_CNI_CONFIGURATION = {
  * the add-on configuration "Select a v1.14.0-eksbuild.3 or later version" (both settings above).
  */
 export const MIN_NETWORK_POLICY_VPC_CNI_VERSION = 'v1.14.0-eksbuild.3';
-
-/** `vX.Y.Z-eksbuild.N` as four numbers, or undefined. */
-function addonVersionParts(version: string): readonly number[] | undefined {
-  const match = /^v(\d+)\.(\d+)\.(\d+)-eksbuild\.(\d+)$/.exec(version);
-  return match ? match.slice(1).map(Number) : undefined;
-}
-
-/** Whether add-on version `version` is at least `minimum` (both `vX.Y.Z-eksbuild.N`, the build compared last). */
-export function addonVersionAtLeast(version: string, minimum: string): boolean {
-  const have = addonVersionParts(version);
-  const need = addonVersionParts(minimum);
-  if (!have || !need) return false;
-  for (let index = 0; index < need.length; index++) {
-    if (have[index] !== need[index]) return have[index] > need[index];
-  }
-  return true;
-}
 
 /** Fails at synth when `vpcCniVersion` pins an add-on that cannot run the network policy agent. */
 export function checkNetworkPolicyVpcCniVersion(version: string | undefined): void {

@@ -1,4 +1,4 @@
-import { didYouMean } from '../../config/closest-match';
+import { didYouMean } from '../../text/closest-match';
 import type { ContextKeySpec } from '../../config/context-key-spec';
 import type { ContextReader } from '../../config/context-reader';
 import { LabConfigError } from '../../config/lab-config-error';

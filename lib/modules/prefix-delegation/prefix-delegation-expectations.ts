@@ -11,7 +11,8 @@ import type { CheckOutcome, CommandResult, LabExpectation } from '../../verify/l
 import { labNodeGroupName } from '../../verify/node-group-resources';
 import { resourcesOfType } from '../../verify/nested-stack-parameters';
 import { findKubernetesObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
-import { synthesizedVpcCniAddon, vpcCniVersionAtLeast } from '../../verify/vpc-cni-addon';
+import { synthesizedVpcCniAddon } from '../../verify/vpc-cni-addon';
+import { addonVersionAtLeast } from '../../vpc-cni/addon-version';
 import { PAUSE_IMAGE, PAUSE_PODS } from '../../../manifests/prefix-delegation/pause-pods-chart';
 import { aws, commandJson, kubectl } from '../../verify/live/live-commands';
 
@@ -38,7 +39,7 @@ export function interpretVpcCniImage(result: CommandResult | undefined): CheckOu
   if (typeof container === 'string') return { pass: false, actual: container };
   const tag = (container.image ?? '').split(':').pop() ?? '';
   return {
-    pass: vpcCniVersionAtLeast(tag, MIN_PREFIX_DELEGATION_VPC_CNI_VERSION),
+    pass: addonVersionAtLeast(tag, MIN_PREFIX_DELEGATION_VPC_CNI_VERSION),
     actual: container.image ?? 'no image',
   };
 }
@@ -91,7 +92,7 @@ function checkVpcCniVersion(lab: SynthesizedLab): CheckOutcome {
     // EKS only offers add-on versions far newer than 1.9.0 for the Kubernetes versions it still creates.
     return { pass: true, actual: 'not pinned: the EKS default version for the cluster' };
   }
-  return { pass: vpcCniVersionAtLeast(addon.version, MIN_PREFIX_DELEGATION_VPC_CNI_VERSION), actual: addon.version };
+  return { pass: addonVersionAtLeast(addon.version, MIN_PREFIX_DELEGATION_VPC_CNI_VERSION), actual: addon.version };
 }
 
 /** What `npm run verify` checks for the prefix delegation module. */

@@ -78,7 +78,6 @@ export function checkTrunkEniNodeGroups(
   }
 }
 
-/** `vX.Y.Z-eksbuild.N` -> [X, Y, Z]. */
 /** EC2 rejects security group names that start with `sg-`; the pod group is named `<clusterName>-catalog`. */
 export function checkSecurityGroupName(config: LabConfig): void {
   if (config.clusterName.startsWith('sg-')) {

@@ -13,12 +13,24 @@ describe('parseIpv4Cidr', () => {
     expect(parseIpv4Cidr('10.42.0.0/16')).toMatchObject({ text: '10.42.0.0/16', prefixLength: 16 });
   });
 
-  test.each(['10.42.0.0', '10.42.0/16', '256.0.0.0/8', '10.0.0.0/33', '010.0.0.0/8', 'ten/8'])(
+  test.each(['10.42.0.0', '10.42.0/16', '256.0.0.0/8', '10.0.0.0/33', '010.0.0.0/8', 'ten/8', '0x0a.0.0.0/8', '10/8'])(
     'rejects %s with a reason',
     (text) => {
       expect(typeof parseIpv4Cidr(text)).toBe('string');
     },
   );
+
+  test('names the part that is wrong', () => {
+    expect(parseIpv4Cidr('10.42/16')).toBe('not an IPv4 CIDR of the form a.b.c.d/n');
+    expect(parseIpv4Cidr('10.042.0.0/16')).toBe(
+      'each address octet must be a number from 0 to 255 without leading zeros',
+    );
+    expect(parseIpv4Cidr('10.42.0.0/33')).toBe('the prefix length must be between 0 and 32');
+  });
+
+  test('trims surrounding whitespace and normalises the prefix', () => {
+    expect(parseIpv4Cidr(' 10.0.0.0/08 ')).toEqual({ text: '10.0.0.0/8', network: 0x0a000000, prefixLength: 8 });
+  });
 
   test('rejects host bits and names the network address', () => {
     expect(parseIpv4Cidr('10.42.96.1/19')).toContain('10.42.96.0/19');

@@ -22,6 +22,23 @@ describe('IP addresses and CIDRs', () => {
     ]);
   });
 
+  it('refuses the forms the IP library would also read: short, hex or octal IPv4, zones, lenient embedded quads', () => {
+    const refused = [
+      '10.1',
+      '0x0a.0.0.1',
+      '1.2.3.4 ',
+      'fe80::1%eth0',
+      '::ffff:010.0.0.1',
+      '::ffff:0x0a.0.0.1',
+      '::1.2',
+    ];
+    expect(refused.map((text) => parseIpAddress(text))).toEqual(refused.map(() => undefined));
+  });
+
+  it('keeps ::a.b.c.d IPv4-compatible, not IPv4-mapped', () => {
+    expect(parseIpAddress('::1.2.3.4')).toEqual({ family: 6, value: 0x01020304n });
+  });
+
   it('clears host bits of a CIDR and tests containment within the same family only', () => {
     const block = parseCidr('192.168.1.77/24');
     if (typeof block === 'string') throw new Error(block);

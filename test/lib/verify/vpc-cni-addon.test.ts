@@ -1,10 +1,6 @@
 import type { LabTemplate } from '../../../lib/verify/cfn-template';
-import {
-  parseVpcCniVersion,
-  synthesizedVpcCniAddon,
-  vpcCniEnv,
-  vpcCniVersionAtLeast,
-} from '../../../lib/verify/vpc-cni-addon';
+import { synthesizedVpcCniAddon, vpcCniEnv } from '../../../lib/verify/vpc-cni-addon';
+import { addonVersionAtLeast } from '../../../lib/vpc-cni/addon-version';
 
 describe('synthesized vpc-cni add-on', () => {
   const templates = (properties: Record<string, unknown>): LabTemplate[] => [
@@ -48,11 +44,6 @@ describe('VPC CNI versions', () => {
     ['v1.8.99', false],
     ['latest', false],
   ])('compares %s with v1.9.0: %s', (version, atLeast) => {
-    expect(vpcCniVersionAtLeast(version, 'v1.9.0')).toBe(atLeast);
-  });
-
-  test('parses versions with or without the v and the eksbuild suffix', () => {
-    expect(parseVpcCniVersion('1.12.6-eksbuild.2')).toEqual([1, 12, 6]);
-    expect(parseVpcCniVersion('nope')).toBeUndefined();
+    expect(addonVersionAtLeast(version, 'v1.9.0')).toBe(atLeast);
   });
 });

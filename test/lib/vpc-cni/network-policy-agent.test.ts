@@ -1,7 +1,7 @@
 import { LabConfigError } from '../../../lib/config/lab-config-error';
 import { readLabConfig } from '../../../lib/config/read-lab-config';
+import { addonVersionAtLeast } from '../../../lib/vpc-cni/addon-version';
 import {
-  addonVersionAtLeast,
   checkNetworkPolicyVpcCniVersion,
   MIN_NETWORK_POLICY_VPC_CNI_VERSION,
   NETWORK_POLICY_VPC_CNI_CONFIGURATION,

@@ -1,4 +1,4 @@
-import { closestMatch, editDistance } from '../../../lib/config/closest-match';
+import { closestMatch, editDistance } from '../../../lib/text/closest-match';
 
 test('counts a transposition as one edit', () => {
   expect(editDistance('vpc-lattcie', 'vpc-lattice')).toBe(1);

@@ -1,20 +1,12 @@
-/** Edit distance (insertions, deletions, substitutions, adjacent transpositions), case-insensitive. */
+import damerauLevenshtein from 'damerau-levenshtein';
+
+/**
+ * Edit distance (insertions, deletions, substitutions, adjacent transpositions), case-insensitive. The transposition
+ * is why this is damerau-levenshtein and not a plain Levenshtein library: `1.13` for `1.31` or `shop/wbe` for
+ * `shop/web` is one slip of the fingers, and short words only tolerate one edit.
+ */
 export function editDistance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) =>
-    Array.from({ length: t.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= s.length; i++) {
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) {
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[s.length][t.length];
+  return damerauLevenshtein(a.toLowerCase(), b.toLowerCase()).steps;
 }
 
 /** The typo distance we still call a likely misspelling: 1 for short words, up to 3 for long ones. */
