@@ -2,6 +2,8 @@
  * `npm run --silent connectivity -- [--json] FILE_OR_DIR...`: which workload can reach which, on which destination
  * pod ports, under the NetworkPolicies in Kubernetes manifests. Amazon VPC CNI caveats and notes go to stderr.
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { firstUnknownOption, isParseArgsError } from '../lib/cli/parse-args-errors';
 import {
   analyzeConnectivity,
   buildConnectivityReport,
@@ -30,24 +32,27 @@ Exit status: 0 on success, 1 on unusable input (bad YAML, missing file, invalid 
 Amazon VPC CNI caveats and notes about ignored objects are printed to stderr.
 `;
 
+const CONNECTIVITY_OPTIONS = {
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
 export function main(argv: readonly string[], io: CliIo): number {
-  let json = false;
-  const paths: string[] = [];
-  let optionsEnded = false;
-  for (const argument of argv) {
-    if (optionsEnded || !argument.startsWith('-') || argument === '-') {
-      paths.push(argument);
-    } else if (argument === '--') {
-      optionsEnded = true;
-    } else if (argument === '--json') {
-      json = true;
-    } else if (argument === '-h' || argument === '--help') {
-      io.stdout(USAGE);
-      return EXIT_SUCCESS;
-    } else {
-      io.stderr(`error: unknown option ${argument}\n\n${USAGE}`);
-      return EXIT_USAGE;
-    }
+  let parsed;
+  try {
+    // Positionals are the manifest paths; `-` is one, and so is everything after `--`.
+    parsed = parseArgs({ args: [...argv], options: CONNECTIVITY_OPTIONS, strict: true, allowPositionals: true });
+  } catch (error) {
+    if (!isParseArgsError(error)) throw error;
+    const unknown =
+      error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? firstUnknownOption(argv, CONNECTIVITY_OPTIONS) : undefined;
+    io.stderr(`error: ${unknown === undefined ? error.message : `unknown option ${unknown}`}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals: paths } = parsed;
+  if (values.help) {
+    io.stdout(USAGE);
+    return EXIT_SUCCESS;
   }
   if (paths.length === 0) {
     io.stderr(`error: no manifest file or directory given\n\n${USAGE}`);
@@ -67,7 +72,9 @@ export function main(argv: readonly string[], io: CliIo): number {
 
   for (const note of ignoredObjectNotes(analysis)) io.stderr(`${note}\n`);
   for (const warning of analysis.warnings) io.stderr(`${formatWarning(warning)}\n`);
-  io.stdout(json ? `${JSON.stringify(buildConnectivityReport(analysis))}\n` : formatConnectivityMatrix(analysis));
+  io.stdout(
+    values.json ? `${JSON.stringify(buildConnectivityReport(analysis))}\n` : formatConnectivityMatrix(analysis),
+  );
   return EXIT_SUCCESS;
 }
 

@@ -5,6 +5,8 @@
  * chosen options. With `--json` it prints the figures object of lib/verify/pod-density.ts (the options do not change
  * it: it holds every mode). Exit codes: 0 done, 1 unknown instance type, 2 bad usage.
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { firstUnknownOption, isParseArgsError } from '../lib/cli/parse-args-errors';
 import {
   KNOWN_INSTANCE_TYPES,
   UnknownInstanceTypeError,
@@ -76,28 +78,35 @@ export function main(argv: readonly string[], io: CliIo): number {
   }
 }
 
+const MAX_PODS_OPTIONS = {
+  'custom-networking': { type: 'boolean', default: false },
+  'prefix-delegation': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  list: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
 /** The parsed arguments, or a message saying what is wrong with them. */
 function parseArguments(argv: readonly string[]): ParsedArguments | string {
-  let instanceType: string | undefined;
-  const flags = new Set<string>();
-  for (const argument of argv) {
-    if (argument.startsWith('-')) {
-      if (!['--custom-networking', '--prefix-delegation', '--json', '--list', '--help', '-h'].includes(argument)) {
-        return `Unknown option ${JSON.stringify(argument)}.`;
-      }
-      flags.add(argument);
-    } else if (instanceType === undefined) {
-      instanceType = argument;
-    } else {
-      return `Expected one instance type, got ${JSON.stringify(instanceType)} and ${JSON.stringify(argument)}.`;
-    }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: MAX_PODS_OPTIONS, strict: true, allowPositionals: true });
+  } catch (error) {
+    if (!isParseArgsError(error)) throw error;
+    const unknown =
+      error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? firstUnknownOption(argv, MAX_PODS_OPTIONS) : undefined;
+    return unknown === undefined ? error.message : `Unknown option ${JSON.stringify(unknown)}.`;
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) {
+    return `Expected one instance type, got ${JSON.stringify(positionals[0])} and ${JSON.stringify(positionals[1])}.`;
   }
   return {
-    instanceType,
-    options: { customNetworking: flags.has('--custom-networking'), prefixDelegation: flags.has('--prefix-delegation') },
-    json: flags.has('--json'),
-    list: flags.has('--list'),
-    help: flags.has('--help') || flags.has('-h'),
+    instanceType: positionals[0],
+    options: { customNetworking: values['custom-networking'], prefixDelegation: values['prefix-delegation'] },
+    json: values.json,
+    list: values.list,
+    help: values.help,
   };
 }
 

@@ -4,7 +4,14 @@ import { LabConfigError } from '../lib/config/lab-config-error';
 import { type CliIo, EXIT_USAGE } from '../lib/cli/cli-io';
 import { MODULE_NAMES } from '../lib/modules/module-registry';
 import { parseVerifyArguments, VERIFY_USAGE, VerifyUsageError } from '../lib/verify/verify-arguments';
-import { formatVerificationTable, verificationJson, type VerificationSummary } from '../lib/verify/verification-report';
+import {
+  formatVerificationTable,
+  PLAIN_REPORT_STYLE,
+  reportStyleOf,
+  type ReportStyle,
+  verificationJson,
+  type VerificationSummary,
+} from '../lib/verify/verification-report';
 import { type CommandRunner, processCommandRunner } from '../lib/verify/live/command-runner';
 import { verifyOffline } from '../lib/verify/verify-offline';
 import { liveDryRun, verifyLive } from '../lib/verify/verify-live';
@@ -20,6 +27,8 @@ export async function main(
   io: CliIo,
   run: CommandRunner = processCommandRunner(),
   synthesize: typeof synthesizeLab = synthesizeLab,
+  /** Colours and line width of the report; the script derives them from its stdout. */
+  style: ReportStyle = PLAIN_REPORT_STYLE,
 ): Promise<number> {
   let summary: VerificationSummary;
   try {
@@ -50,7 +59,7 @@ export async function main(
     io.stdout(
       args.json
         ? JSON.stringify(verificationJson(summary), null, 2)
-        : formatVerificationTable(summary, { verbose: args.verbose }),
+        : formatVerificationTable(summary, { ...style, verbose: args.verbose }),
     );
   } catch (error) {
     if (error instanceof VerifyUsageError) {
@@ -67,7 +76,11 @@ export async function main(
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), { stdout: (text) => console.log(text), stderr: (text) => console.error(text) }).then(
-    (code) => process.exit(code),
-  );
+  main(
+    process.argv.slice(2),
+    { stdout: (text) => console.log(text), stderr: (text) => console.error(text) },
+    undefined,
+    undefined,
+    reportStyleOf(process.stdout),
+  ).then((code) => process.exit(code));
 }

@@ -1,3 +1,7 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { firstUnknownOption, isParseArgsError } from '../cli/parse-args-errors';
+import { ContextArgumentError, contextOfPairs } from '../cli/project-context';
+
 /** Parsed `npm run verify -- ...` arguments. */
 export interface VerifyArguments {
   /** Modules to enable; undefined means every registered module. */
@@ -19,62 +23,42 @@ Synthesizes the lab and checks every expectation the enabled modules declare.
   --live               run the checks against the deployed cluster (current kubeconfig context) instead
   --dry-run            with --live: print the commands without running them
   --json               machine-readable results
-  --verbose            also print where each expectation comes from, and every note
+  --verbose            under each check: its expected and full actual outcome, its source and every note
   -h, --help           this text`;
 
 export class VerifyUsageError extends Error {}
 
+const VERIFY_OPTIONS = {
+  modules: { type: 'string' },
+  context: { type: 'string', short: 'c', multiple: true, default: [] },
+  live: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
 export function parseVerifyArguments(argv: readonly string[]): VerifyArguments {
-  const context: Record<string, string> = {};
-  let modules: string | undefined;
-  let live = false;
-  let dryRun = false;
-  let json = false;
-  let verbose = false;
-  let help = false;
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index];
-    const [flag, inline] =
-      argument.includes('=') && argument.startsWith('--')
-        ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
-        : [argument, undefined];
-    const value = (): string => {
-      const next = inline ?? argv[++index];
-      if (next === undefined) throw new VerifyUsageError(`${flag} needs a value`);
-      return next;
-    };
-    switch (flag) {
-      case '--modules':
-        modules = value();
-        break;
-      case '-c':
-      case '--context': {
-        const pair = value();
-        const separator = pair.indexOf('=');
-        if (separator <= 0) throw new VerifyUsageError(`${flag} takes key=value, got "${pair}"`);
-        context[pair.slice(0, separator)] = pair.slice(separator + 1);
-        break;
-      }
-      case '--live':
-        live = true;
-        break;
-      case '--dry-run':
-        dryRun = true;
-        break;
-      case '--json':
-        json = true;
-        break;
-      case '--verbose':
-        verbose = true;
-        break;
-      case '-h':
-      case '--help':
-        help = true;
-        break;
-      default:
-        throw new VerifyUsageError(`unknown argument "${argument}"`);
-    }
+  let values;
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: VERIFY_OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    if (!isParseArgsError(error)) throw error;
+    const unknown =
+      error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? firstUnknownOption(argv, VERIFY_OPTIONS) : undefined;
+    throw new VerifyUsageError(unknown === undefined ? error.message : `unknown argument "${unknown}"`);
   }
+  const { modules, live, json, verbose, help } = values;
+  const dryRun = values['dry-run'];
   if (dryRun && !live) throw new VerifyUsageError('--dry-run only applies to --live');
-  return { modules, context, live, dryRun, json, verbose, help };
+  return { modules, context: contextOfArguments(values.context), live, dryRun, json, verbose, help };
+}
+
+function contextOfArguments(pairs: readonly string[]): Record<string, string> {
+  try {
+    return contextOfPairs(pairs);
+  } catch (error) {
+    if (error instanceof ContextArgumentError) throw new VerifyUsageError(`-c, --context: ${error.message}`);
+    throw error;
+  }
 }

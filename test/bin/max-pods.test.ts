@@ -102,6 +102,23 @@ describe('max-pods CLI', () => {
     expect(stderr).toContain('Unknown option "--prefix".');
   });
 
+  test('fails with the usage when a flag is given a value', () => {
+    const { code, stdout, stderr } = run('m5.large', '--json=yes');
+    expect(code).toBe(EXIT_USAGE);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/--json.*\n\nUsage: npm run max-pods --/);
+  });
+
+  test('names an unknown short option as typed', () => {
+    const { code, stderr } = run('m5.large', '-p');
+    expect(code).toBe(EXIT_USAGE);
+    expect(stderr).toContain('Unknown option "-p".');
+  });
+
+  test('takes the instance type after -- and the options before it', () => {
+    expect(run('--custom-networking', '--', 't3.medium').stdout).toContain('* Custom networking: kubelet maxPods 12');
+  });
+
   test('fails when two instance types are given', () => {
     const { code, stderr } = run('m5.large', 't3.medium');
     expect(code).toBe(EXIT_USAGE);

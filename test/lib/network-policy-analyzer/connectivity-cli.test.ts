@@ -151,6 +151,20 @@ describe('connectivity CLI', () => {
     });
   });
 
+  it('fails with exit code 2 and the usage when --json is given a value', () => {
+    expect(run('--json=yes', fixture('shop.yaml'))).toEqual({
+      code: EXIT_USAGE,
+      stdout: '',
+      stderr: expect.stringMatching(/^error: .*--json.*\n\nUsage: /),
+    });
+  });
+
+  it('reads every argument after -- as a path, even one that looks like an option', () => {
+    const { code, stderr } = run('--json', '--', '--help');
+    expect(code).toBe(EXIT_INVALID_INPUT);
+    expect(stderr).toMatch(/^error: .*--help: no such file or directory\n$/);
+  });
+
   it('prints the usage and succeeds for --help', () => {
     const { code, stdout } = run('--help');
     expect(code).toBe(EXIT_SUCCESS);

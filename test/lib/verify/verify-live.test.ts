@@ -125,7 +125,7 @@ describe('live run', () => {
     const { io, out } = captureIo();
     const run = recordedCluster([[/get nodes/, ok('29 110 29')], ...healthyLab]);
     expect(await main(['--modules', '', '--live'], io, run)).toBe(EXIT_FAILED);
-    expect(out.join('\n')).toMatch(/FAIL.*maxPods of node group default.*29, 110, 29/);
+    expect(out.join('\n')).toMatch(/^FAIL {2}base +max-pods-default +.*29, 110, 29/m);
   });
 
   test('--dry-run prints the exact commands and runs none', async () => {

@@ -1,5 +1,7 @@
 import { main, EXIT_FAILED, EXIT_PASSED } from '../../../bin/verify';
+import { stripVTControlCharacters } from 'node:util';
 import { EXIT_USAGE } from '../../../lib/cli/cli-io';
+import { DEFAULT_REPORT_WIDTH } from '../../../lib/verify/verification-report';
 import { verifyOffline } from '../../../lib/verify/verify-offline';
 import { synthesizeForTest } from '../../support/lab-fixtures';
 
@@ -35,7 +37,37 @@ describe('the verify CLI', () => {
     expect(await main(['--modules', 'network-policies', '-c', 'networkPolicies.stage=ui-egress'], io)).toBe(
       EXIT_PASSED,
     );
-    expect(out.join('\n')).toMatch(/PASS {2}network-policies +ui\/ui -> catalog-mysql\.catalog:3306 +blocked/);
+    expect(out.join('\n')).toMatch(/^PASS {2}network-policies +ui-to-catalog-mysql +blocked: /m);
+  });
+
+  test('prints one line per check no wider than 100 columns, without colour, unless given a terminal style', async () => {
+    const { io, out } = captureIo();
+    await main(['--modules', 'network-policies', '-c', 'networkPolicies.stage=ui-egress'], io);
+    const lines = out.join('\n').split('\n');
+    expect(lines.filter((line) => line.startsWith('PASS ')).length).toBeGreaterThan(20);
+    expect(lines.filter((line) => Array.from(line).length > DEFAULT_REPORT_WIDTH)).toEqual([]);
+    expect(out.join('\n')).not.toContain('\u001b[');
+
+    const terminal = captureIo();
+    await main(['--modules', 'network-policies'], terminal.io, undefined, undefined, { color: true, width: 60 });
+    const terminalLines = terminal.out.join('\n').split('\n');
+    expect(terminalLines).toContainEqual(expect.stringMatching(/^\u001b\[32mPASS\u001b\[39m {2}network-policies /));
+    expect(terminalLines.filter((line) => Array.from(stripVTControlCharacters(line)).length > 60)).toEqual([]);
+  });
+
+  test('--verbose prints the expected outcome and the source under each check', async () => {
+    const { io, out } = captureIo();
+    await main(['--modules', 'network-policies', '-c', 'networkPolicies.stage=ui-egress', '--verbose'], io);
+    expect(out.join('\n')).toMatch(
+      /^PASS {2}network-policies +ui-to-catalog-mysql .*\n {6}subject: {2}ui\/ui -> catalog-mysql\.catalog:3306\n {6}expected: blocked/m,
+    );
+  });
+
+  test('prints JSON without colour even when given a terminal style', async () => {
+    const { io, out } = captureIo();
+    await main(['--modules', '', '--json'], io, undefined, undefined, { color: true, width: 60 });
+    expect(out.join('\n')).not.toContain('\u001b[');
+    expect(JSON.parse(out.join('\n'))).toMatchObject({ mode: 'offline', failed: 0 });
   });
 
   test('fails with a usage error naming the key on bad input', async () => {
@@ -48,6 +80,15 @@ describe('the verify CLI', () => {
     const { io, err } = captureIo();
     expect(await main(['--everything'], io)).toBe(EXIT_USAGE);
     expect(err.join('\n')).toMatch(/unknown argument "--everything"/);
+  });
+
+  test('exits 2 with the message and the usage on any bad usage', async () => {
+    for (const argv of [['--modules'], ['-c', 'no-equals-sign'], ['--dry-run'], ['--json=yes'], ['network-policies']]) {
+      const { io, out, err } = captureIo();
+      expect(await main(argv, io)).toBe(EXIT_USAGE);
+      expect(out).toEqual([]);
+      expect(err.join('\n')).toMatch(/^.+\n\nUsage: npm run verify -- \[options\]/);
+    }
   });
 
   test('exits 1 and reports the failing check in JSON when an expectation fails', async () => {
