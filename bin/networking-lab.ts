@@ -3,8 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { deployedLabStateFrom, OUTPUTS_FILE } from '../lib/config/deployed-lab-state';
 import { LabConfigError } from '../lib/config/lab-config-error';
+import { costSummaryLine } from '../lib/cost/cost-report';
 import { composeLab } from '../lib/lab-app';
 import { LAB_STACK_NAME } from '../lib/lab-stack-name';
+import { extractDeployedObjects, stackTemplates } from '../lib/verify/synthesized-lab';
 
 // The CDK CLI passes cdk.json's context (feature flags and the lab's keys) and every -c.
 const app = new App();
@@ -13,7 +15,11 @@ try {
   const deployed = existsSync(OUTPUTS_FILE)
     ? deployedLabStateFrom(JSON.parse(readFileSync(OUTPUTS_FILE, 'utf8')), LAB_STACK_NAME)
     : undefined;
-  composeLab(app, { deployed });
+  const stack = composeLab(app, { deployed });
+  app.synth();
+  // What a forgotten lab costs, before it is deployed (npm run cost has the breakdown).
+  const templates = stackTemplates(stack);
+  console.error(costSummaryLine({ config: stack.config, templates, ...extractDeployedObjects(templates) }));
 } catch (error) {
   if (error instanceof LabConfigError) {
     // One readable line for bad input; a stack trace would only point into our own parser.
