@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { cidrContains, cidrsOverlap, type Ipv4Cidr, parseIpv4Cidr } from '../lib/config/ipv4-cidr';
+import ipaddr from 'ipaddr.js';
 
 /** One subnet to cut from the secondary CIDR, placed alongside an existing subnet of the VPC. */
 export interface SecondaryCidrSubnetSpec {
@@ -30,10 +30,31 @@ export interface SecondaryCidrSubnet {
   readonly routeTableId: string;
 }
 
-function parse(text: string, what: string): Ipv4Cidr {
-  const parsed = parseIpv4Cidr(text);
-  if (typeof parsed === 'string') throw new Error(`${what} ${text} is ${parsed}`);
-  return parsed;
+/** An IPv4 CIDR as written, with its network address and prefix length. */
+interface Block {
+  readonly text: string;
+  readonly network: ipaddr.IPv4;
+  readonly prefixLength: number;
+}
+
+function parse(text: string, what: string): Block {
+  if (!ipaddr.IPv4.isValidCIDR(text)) throw new Error(`${what} ${text} is not an IPv4 CIDR`);
+  const [address, prefixLength] = ipaddr.IPv4.parseCIDR(text);
+  return {
+    text,
+    network: ipaddr.IPv4.networkAddressFromCIDR(text),
+    prefixLength: address.kind() === 'ipv4' ? prefixLength : 32,
+  };
+}
+
+/** Whether `inner` lies inside `outer`. */
+function contains(outer: Block, inner: Block): boolean {
+  return inner.prefixLength >= outer.prefixLength && inner.network.match(outer.network, outer.prefixLength);
+}
+
+/** Two CIDR blocks overlap exactly when one contains the other. */
+function overlap(a: Block, b: Block): boolean {
+  return contains(a, b) || contains(b, a);
 }
 
 /**
@@ -53,11 +74,11 @@ export class SecondaryCidrSubnets extends Construct {
     super(scope, id);
     if (props.subnets.length === 0) throw new Error('SecondaryCidrSubnets needs at least one subnet');
     const block = parse(props.cidrBlock, 'Secondary CIDR');
-    const placed: Ipv4Cidr[] = [];
+    const placed: Block[] = [];
     for (const spec of props.subnets) {
       const cidr = parse(spec.cidrBlock, 'Subnet CIDR');
-      if (!cidrContains(block, cidr)) throw new Error(`Subnet CIDR ${cidr.text} is not inside ${block.text}`);
-      const clash = placed.find((other) => cidrsOverlap(other, cidr));
+      if (!contains(block, cidr)) throw new Error(`Subnet CIDR ${cidr.text} is not inside ${block.text}`);
+      const clash = placed.find((other) => overlap(other, cidr));
       if (clash) throw new Error(`Subnet CIDRs ${clash.text} and ${cidr.text} overlap`);
       placed.push(cidr);
     }

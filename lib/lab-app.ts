@@ -6,7 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, type AppProps } from 'aws-cdk-lib';
-import { readLabConfig, type ReadLabConfigOptions } from './config/read-lab-config';
+import type { LabConfig } from './config/lab-config';
+import { parseLabConfig, type ReadLabConfigOptions } from './config/read-lab-config';
+import type { LabPlan } from './config/lab-plan-model';
+import { planLab } from './lab-plan';
+import { MODULES } from './modules/module-registry';
 import { LAB_STACK_NAME } from './lab-stack-name';
 import { NetworkingLabStack } from './networking-lab-stack';
 import { extractDeployedObjects, stackTemplates, type SynthesizedLab } from './verify/synthesized-lab';
@@ -42,6 +46,19 @@ export function inMemoryLabApp(context: Readonly<Record<string, unknown>>, props
     context: { ...projectFeatureFlags(), ...context, 'aws:cdk:disable-asset-staging': true },
     analyticsReporting: false,
   });
+}
+
+/** Reads and validates context into the lab's configuration, for every registered module. */
+export function readLabConfig(
+  context: Readonly<Record<string, unknown>>,
+  options: ReadLabConfigOptions = {},
+): LabConfig {
+  return parseLabConfig(context, MODULES, options);
+}
+
+/** The plan of a configuration, with every registered module. */
+export function planLabConfig(config: LabConfig): LabPlan {
+  return planLab(config, MODULES);
 }
 
 /** Reads the configuration from the app's context and adds the lab's stack to the app. */

@@ -3,7 +3,7 @@ import type * as eks from 'aws-cdk-lib/aws-eks-v2';
 import type { Construct, IDependable } from 'constructs';
 import type { ExternalSecretsOperator } from '../constructs/external-secrets-operator';
 import type { LabConfig } from './config/lab-config';
-import type { LabPlan, PlannedNodeGroup } from './lab-plan';
+import type { LabPlan, PlannedNodeGroup } from './config/lab-plan-model';
 import type { PartContract } from './third-party/part-contract';
 
 /** What the base lab gives every module's nested stack. */

@@ -1,48 +1,48 @@
 import type { LabConfig } from './config/lab-config';
-import { moduleDefinition } from './modules/module-registry';
-import type { NodeGroupPlan } from './node-groups/node-group-plan';
+import type { LabModuleModel } from './config/lab-module-model';
+import type { LabPlan } from './config/lab-plan-model';
+import { installedParts } from './lab-parts';
 import { plannedNodeGroups } from './node-groups/planned-node-groups';
 import { kubeletMaxPods } from './node-groups/pod-density';
 import { NETWORK_POLICY_VPC_CNI_CONFIGURATION } from './vpc-cni/network-policy-agent';
-import { mergeVpcCniContributions, type VpcCniConfiguration, vpcCniSetting } from './vpc-cni/vpc-cni-configuration';
+import { mergeVpcCniContributions, vpcCniSetting } from './vpc-cni/vpc-cni-configuration';
 
-export interface PlannedNodeGroup extends NodeGroupPlan {
-  /**
-   * The kubelet `maxPods` the nodes run with: what EKS computes for a managed node group from the VPC CNI
-   * configuration at creation (same formulas as the EKS max-pods calculator, capped at 110/250).
-   */
-  readonly maxPods: number;
-}
-
-/** Decisions derived from the config before any construct exists; stacks, charts and checks all read this. */
-export interface LabPlan {
-  readonly config: LabConfig;
-  /** The `vpc-cni` add-on configuration: every enabled module's contribution, merged. */
-  readonly vpcCniConfiguration: VpcCniConfiguration;
-  readonly prefixDelegation: boolean;
-  /** Custom networking (ENIConfig) is a setting of the whole aws-node DaemonSet: it applies to every node. */
-  readonly customNetworking: boolean;
-  readonly nodeGroups: readonly PlannedNodeGroup[];
-}
-
-export function planLab(config: LabConfig): LabPlan {
+/** The plan of a configuration: `modules` are the models of every registered module (the enabled ones are used). */
+export function planLab(config: LabConfig, modules: readonly LabModuleModel[]): LabPlan {
+  const enabled = enabledModules(config, modules);
   const vpcCniConfiguration = mergeVpcCniContributions([
     { source: 'base', configuration: NETWORK_POLICY_VPC_CNI_CONFIGURATION },
-    ...config.modules.map((name) => ({
-      source: `module ${name}`,
-      configuration: moduleDefinition(name).vpcCniConfiguration(config),
+    ...enabled.map((module) => ({
+      source: `module ${module.name}`,
+      configuration: module.vpcCniConfiguration?.(config) ?? {},
     })),
   ]);
   const prefixDelegation = vpcCniSetting(vpcCniConfiguration, 'env.ENABLE_PREFIX_DELEGATION') === 'true';
   const customNetworking = vpcCniSetting(vpcCniConfiguration, 'env.AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG') === 'true';
   // ipamd of every node reads the same aws-node environment, so with custom networking on, the nodes of every node
   // group take pod addresses from their zone's ENIConfig subnet and EKS computes their max pods accordingly.
-  const nodeGroups = plannedNodeGroups(config).map((plan) => ({
+  const nodeGroups = plannedNodeGroups(config, enabled).map((plan) => ({
     ...plan,
     podAddressSource: customNetworking ? ('eniconfig-subnets' as const) : plan.podAddressSource,
     maxPods: kubeletMaxPods(plan.instanceType.name, { customNetworking, prefixDelegation }),
   }));
-  return { config, vpcCniConfiguration, prefixDelegation, customNetworking, nodeGroups };
+  return {
+    config,
+    vpcCniConfiguration,
+    prefixDelegation,
+    customNetworking,
+    nodeGroups,
+    parts: installedParts(config, enabled),
+  };
+}
+
+/** The models of the enabled modules, in the configuration's order. */
+export function enabledModules(config: LabConfig, modules: readonly LabModuleModel[]): LabModuleModel[] {
+  return config.modules.map((name) => {
+    const module = modules.find((candidate) => candidate.name === name);
+    if (!module) throw new Error(`Module ${name} is enabled but not registered`);
+    return module;
+  });
 }
 
 /**

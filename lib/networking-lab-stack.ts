@@ -21,8 +21,9 @@ import { AWS_LOAD_BALANCER_CONTROLLER_PART } from './third-party/aws-load-balanc
 import { EXTERNAL_SECRETS_PART } from './third-party/external-secrets-part';
 import { helmReleaseOf } from './third-party/helm-release-of';
 import type { PartContract } from './third-party/part-contract';
-import { type LabPlan, type PlannedNodeGroup, planLab, vpcCniModeOf } from './lab-plan';
-import { moduleDefinition } from './modules/module-registry';
+import { planLab, vpcCniModeOf } from './lab-plan';
+import type { LabPlan, PlannedNodeGroup } from './config/lab-plan-model';
+import { moduleDefinition, MODULES } from './modules/module-registry';
 import { DEFAULT_NODE_GROUP } from './node-groups/planned-node-groups';
 import { deployChart } from '../constructs/chart-manifest';
 import { CustomResourceTimeouts } from '../constructs/custom-resource-timeouts';
@@ -63,7 +64,7 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
       ...props,
     });
     this.config = props.config;
-    this.plan = planLab(props.config);
+    this.plan = planLab(props.config, MODULES);
     Tags.of(this).add(LAB_TAG_KEYS.createdBy, LAB_CREATED_BY);
     Tags.of(this).add(LAB_TAG_KEYS.env, this.config.clusterName);
     for (const warning of this.config.warnings) Annotations.of(this).addWarningV2(warning.id, warning.message);

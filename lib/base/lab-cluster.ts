@@ -7,7 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { LabConfig } from '../config/lab-config';
 import { SERVICE_IPV4_CIDR } from '../config/read-lab-config';
-import { acknowledgeClusterInternals } from '../compliance/cdk-internal-acknowledgements';
+import { acknowledgeClusterInternals } from '../../constructs/cdk-internal-acknowledgements';
 import { acknowledgeManagedPolicies } from '../../constructs/nag-acknowledgements';
 import { kubectlLayerFor } from '../kubectl-layer';
 import { eksAddonVersion } from '../third-party/eks-addon-versions';

@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct, IDependable } from 'constructs';
 import { ManagedNodeLaunchTemplate } from '../../constructs/managed-node-launch-template';
 import { acknowledgeManagedPolicies } from '../../constructs/nag-acknowledgements';
-import type { PlannedNodeGroup } from '../lab-plan';
+import type { PlannedNodeGroup } from '../config/lab-plan-model';
 
 export interface LabNodeGroupProps {
   readonly cluster: eks.ICluster;

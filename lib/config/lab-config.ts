@@ -1,15 +1,17 @@
 import type { KubernetesVersionLifecycle } from './kubernetes-versions';
 import type { Ipv4Cidr } from './ipv4-cidr';
 import type { InstanceType } from '../instance-types/instance-types';
-import type { ModuleName } from '../modules/module-registry';
-import type { CustomNetworkingSettings } from '../modules/custom-networking/custom-networking-settings';
-import type { HybridNodesSettings } from '../modules/hybrid-nodes/hybrid-nodes-settings';
-import type { NetworkPoliciesSettings } from '../modules/network-policies/network-policies-settings';
-import type { PrefixDelegationSettings } from '../modules/prefix-delegation/prefix-delegation-settings';
-import type { VpcLatticeSettings } from '../modules/vpc-lattice/vpc-lattice-settings';
+
+/**
+ * The settings of each module, by key prefix (`config.prefixDelegation`). Empty here: each module's settings file
+ * adds its entry (`declare module '.../lab-config' { interface ModuleSettingsByPrefix { ... } }`), so the config
+ * knows every module's settings type without importing any module.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface ModuleSettingsByPrefix {}
 
 /** Everything the app needs from context, validated once and frozen. Nothing else reads context. */
-export interface LabConfig {
+export interface LabConfig extends ModuleSettingsByPrefix {
   readonly clusterName: string;
   readonly kubernetesVersion: KubernetesVersionLifecycle;
   readonly vpcCidr: Ipv4Cidr;
@@ -25,13 +27,8 @@ export interface LabConfig {
   /** Who may reach anything the lab exposes publicly. */
   readonly inboundCidrs: readonly string[];
   readonly allowWorldAccess: boolean;
-  /** Enabled modules, in registry order. */
-  readonly modules: readonly ModuleName[];
-  readonly customNetworking: CustomNetworkingSettings;
-  readonly prefixDelegation: PrefixDelegationSettings;
-  readonly networkPolicies: NetworkPoliciesSettings;
-  readonly vpcLattice: VpcLatticeSettings;
-  readonly hybridNodes: HybridNodesSettings;
+  /** Enabled modules, by name, in registry order. */
+  readonly modules: readonly string[];
   /** Non-fatal findings for `cdk synth` to print as warnings (id + message). */
   readonly warnings: readonly ConfigWarning[];
 }
@@ -41,6 +38,6 @@ export interface ConfigWarning {
   readonly message: string;
 }
 
-export function isModuleEnabled(config: LabConfig, module: ModuleName): boolean {
+export function isModuleEnabled(config: LabConfig, module: string): boolean {
   return config.modules.includes(module);
 }

@@ -13,15 +13,9 @@ import {
 import type { ConfigWarning, LabConfig } from './lab-config';
 import { type DeployedLabState, refuseUndeployableChange } from './deployed-lab-state';
 import { LabConfigError } from './lab-config-error';
-import { MODULE_KEY_SPECS } from './module-key-specs';
-import { readCustomNetworkingSettings } from '../modules/custom-networking/custom-networking-settings';
-import { readHybridNodesSettings } from '../modules/hybrid-nodes/hybrid-nodes-settings';
-import { MODULE_NAMES, moduleDefinition, type ModuleName } from '../modules/module-registry';
-import { readNetworkPoliciesSettings } from '../modules/network-policies/network-policies-settings';
-import { readPrefixDelegationSettings } from '../modules/prefix-delegation/prefix-delegation-settings';
-import { readVpcLatticeSettings } from '../modules/vpc-lattice/vpc-lattice-settings';
-import { plannedNodeGroups } from '../node-groups/planned-node-groups';
-import { labParts } from '../lab-parts';
+import type { LabModuleModel } from './lab-module-model';
+import type { LabPlan } from './lab-plan-model';
+import { enabledModules, planLab } from '../lab-plan';
 import { unsupportedParts } from '../third-party/kubernetes-support';
 import { checkNetworkPolicyVpcCniVersion } from '../vpc-cni/network-policy-agent';
 
@@ -35,18 +29,18 @@ export interface ReadLabConfigOptions {
   readonly deployed?: DeployedLabState;
 }
 
-const ALL_KNOWN_KEYS: readonly string[] = [
-  ...BASE_KEY_SPECS.map((spec) => spec.key),
-  ...Object.values(MODULE_KEY_SPECS).flatMap((specs) => specs.map((spec) => spec.key)),
-];
-
 /** A misspelled key of ours must fail, not silently fall back to a default. Keys of CDK itself are ignored. */
-function rejectUnknownKeys(reader: ContextReader): void {
+function rejectUnknownKeys(reader: ContextReader, modules: readonly LabModuleModel[]): void {
+  const settings = modules.flatMap((module) => (module.settings ? [module.settings] : []));
+  const knownKeys = [
+    ...BASE_KEY_SPECS.map((spec) => spec.key),
+    ...settings.flatMap((each) => each.keySpecs.map((spec) => spec.key)),
+  ];
   for (const key of reader.keys()) {
-    if (ALL_KNOWN_KEYS.includes(key)) continue;
-    const prefix = Object.keys(MODULE_KEY_SPECS).find((candidate) => key.startsWith(`${candidate}.`));
-    if (prefix !== undefined) {
-      const moduleKeys = MODULE_KEY_SPECS[prefix].map((spec) => spec.key);
+    if (knownKeys.includes(key)) continue;
+    const owner = settings.find((candidate) => key.startsWith(`${candidate.keyPrefix}.`));
+    if (owner !== undefined) {
+      const moduleKeys = owner.keySpecs.map((spec) => spec.key);
       throw new LabConfigError(
         key,
         reader.raw(key),
@@ -56,7 +50,7 @@ function rejectUnknownKeys(reader: ContextReader): void {
         didYouMean(key, moduleKeys),
       );
     }
-    const match = closestMatch(key, ALL_KNOWN_KEYS);
+    const match = closestMatch(key, knownKeys);
     if (match !== undefined) {
       throw new LabConfigError(
         key,
@@ -68,25 +62,26 @@ function rejectUnknownKeys(reader: ContextReader): void {
   }
 }
 
-function readModules(reader: ContextReader): ModuleName[] {
+function readModules(reader: ContextReader, modules: readonly LabModuleModel[]): string[] {
   const key = BASE_KEYS.modules;
   const items = reader.list(key) ?? [];
-  const allowed = MODULE_NAMES.length > 0 ? MODULE_NAMES.join(', ') : '(no modules are registered yet)';
+  const names = modules.map((module) => module.name);
+  const allowed = names.length > 0 ? names.join(', ') : '(no modules are registered yet)';
   const seen = new Set<string>();
   for (const item of items) {
-    if (!(MODULE_NAMES as readonly string[]).includes(item)) {
+    if (!names.includes(item)) {
       throw new LabConfigError(
         key,
         reader.raw(key),
         allowed,
-        `"${item}" is not a module. ${didYouMean(item, MODULE_NAMES)}`.trim(),
+        `"${item}" is not a module. ${didYouMean(item, names)}`.trim(),
       );
     }
     if (seen.has(item)) throw new LabConfigError(key, reader.raw(key), allowed, `"${item}" is listed twice.`);
     seen.add(item);
   }
   // Registry order is creation order, whatever order the user typed.
-  return MODULE_NAMES.filter((name) => seen.has(name));
+  return names.filter((name) => seen.has(name));
 }
 
 function readClusterName(reader: ContextReader): string {
@@ -232,19 +227,21 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * Reads and validates all context into a frozen LabConfig. Every failure is a LabConfigError naming the key,
- * the value and what is allowed.
+ * Reads and validates all context into a frozen LabConfig, for the registered `modules` (the composition root passes
+ * them: lib/lab-app.ts `readLabConfig`). Every failure is a LabConfigError naming the key, the value and what is
+ * allowed.
  */
-export function readLabConfig(
+export function parseLabConfig(
   context: Readonly<Record<string, unknown>>,
+  registered: readonly LabModuleModel[],
   options: ReadLabConfigOptions = {},
 ): LabConfig {
   const reader = new ContextReader(context);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const warnings: ConfigWarning[] = [];
-  rejectUnknownKeys(reader);
+  rejectUnknownKeys(reader, registered);
 
-  const modules = readModules(reader);
+  const modules = readModules(reader, registered);
   const cidrKeys = Object.keys(LAB_CIDR_SIZES) as (keyof typeof LAB_CIDR_SIZES)[];
   const cidrs = Object.fromEntries(
     cidrKeys.map((key) => [key, readPrivateCidr(reader, BASE_KEYS[key], BASE_DEFAULTS[key], LAB_CIDR_SIZES[key])]),
@@ -269,28 +266,34 @@ export function readLabConfig(
     inboundCidrs,
     allowWorldAccess,
     modules,
-    customNetworking: readCustomNetworkingSettings(reader),
-    prefixDelegation: readPrefixDelegationSettings(reader),
-    networkPolicies: readNetworkPoliciesSettings(reader),
-    vpcLattice: readVpcLatticeSettings(reader),
-    hybridNodes: readHybridNodesSettings(reader),
+    // Every registered module's settings, enabled or not (`config.<keyPrefix>`, typed by the module's settings file).
+    ...Object.fromEntries(
+      registered.flatMap((module) =>
+        module.settings ? [[module.settings.keyPrefix, module.settings.read(reader)]] : [],
+      ),
+    ),
     warnings,
-  };
+    // The spread of the registered modules' settings is what makes this a LabConfig (ModuleSettingsByPrefix).
+  } as unknown as LabConfig;
 
   checkExposure(config, warnings);
-  checkModuleRelationships(config);
-  warnAboutIdleModuleKeys(reader, config, warnings);
-  const nodeGroups = plannedNodeGroups(config);
-  for (const name of config.modules) moduleDefinition(name).validate(config, nodeGroups);
-  checkPartsSupportKubernetes(config);
+  const enabled = enabledModules(config, registered);
+  checkModuleRelationships(config, enabled);
+  warnAboutIdleModuleKeys(reader, config, registered, warnings);
+  const plan = planLab(config, registered);
+  for (const module of enabled) module.validate?.(plan);
+  checkPartsSupportKubernetes(config, plan);
   refuseUndeployableChange(config, options.deployed);
   return deepFreeze(config);
 }
 
 /** Every third-party part this configuration installs must support the cluster's Kubernetes version. */
-function checkPartsSupportKubernetes(config: LabConfig): void {
+function checkPartsSupportKubernetes(config: LabConfig, plan: LabPlan): void {
   const version = config.kubernetesVersion.version;
-  const unsupported = unsupportedParts(labParts(config), version);
+  const unsupported = unsupportedParts(
+    plan.parts.map((installed) => installed.part),
+    version,
+  );
   if (unsupported.length > 0) {
     throw new LabConfigError(
       BASE_KEYS.kubernetesVersion,
@@ -333,10 +336,10 @@ function checkExposure(config: LabConfig, warnings: ConfigWarning[]): void {
   }
 }
 
-function checkModuleRelationships(config: LabConfig): void {
-  for (const name of config.modules) {
-    const definition = moduleDefinition(name);
-    for (const required of definition.requiresModules) {
+function checkModuleRelationships(config: LabConfig, enabled: readonly LabModuleModel[]): void {
+  for (const definition of enabled) {
+    const name = definition.name;
+    for (const required of definition.requiresModules ?? []) {
       if (!(config.modules as readonly string[]).includes(required)) {
         throw new LabConfigError(
           BASE_KEYS.modules,
@@ -346,7 +349,7 @@ function checkModuleRelationships(config: LabConfig): void {
         );
       }
     }
-    for (const requirement of definition.requiresCapabilities) {
+    for (const requirement of definition.requiresCapabilities ?? []) {
       if (requirement.neededWhen(config) && !config.exposeUi) {
         throw new LabConfigError(
           BASE_KEYS.exposeUi,
@@ -356,7 +359,7 @@ function checkModuleRelationships(config: LabConfig): void {
         );
       }
     }
-    for (const conflict of definition.conflicts) {
+    for (const conflict of definition.conflicts ?? []) {
       if ((config.modules as readonly string[]).includes(conflict.module)) {
         throw new LabConfigError(
           BASE_KEYS.modules,
@@ -370,10 +373,15 @@ function checkModuleRelationships(config: LabConfig): void {
 }
 
 /** Module keys given while their module is off do nothing: say so instead of ignoring them silently. */
-function warnAboutIdleModuleKeys(reader: ContextReader, config: LabConfig, warnings: ConfigWarning[]): void {
-  for (const name of MODULE_NAMES) {
-    if ((config.modules as readonly string[]).includes(name)) continue;
-    const prefix = moduleDefinition(name).keyPrefix;
+function warnAboutIdleModuleKeys(
+  reader: ContextReader,
+  config: LabConfig,
+  registered: readonly LabModuleModel[],
+  warnings: ConfigWarning[],
+): void {
+  for (const { name, settings } of registered) {
+    if (config.modules.includes(name) || !settings) continue;
+    const prefix = settings.keyPrefix;
     const given = reader.keys().filter((key) => key.startsWith(`${prefix}.`));
     if (given.length > 0) {
       warnings.push({

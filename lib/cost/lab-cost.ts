@@ -5,7 +5,6 @@
  */
 import { findKubernetesVersion, supportPhase } from '../config/kubernetes-versions';
 import { findInstanceType } from '../instance-types/instance-types';
-import { MODULE_NAMES, type ModuleName } from '../modules/module-registry';
 import { NODE_GROUP_LABEL } from '../node-groups/node-group-plan';
 import { type CfnResourceJson, type LabTemplate, renderCfnValue } from '../verify/cfn-template';
 import { resolveTemplates, resourcesOfType } from '../verify/nested-stack-parameters';
@@ -22,7 +21,8 @@ export const EXCLUDED_CHARGES =
   'VPC Lattice requests, CloudWatch Logs, Lambda invocations, API calls, and free tiers';
 
 /** Who a cost comes with: the base lab, a module, or the `exposeUi` switch. */
-export type CostPart = 'base' | ModuleName | 'exposeUi';
+/** `base`, a module name, or `exposeUi`. */
+export type CostPart = string;
 
 export interface CostLineItem {
   readonly part: CostPart;
@@ -103,15 +103,15 @@ function pascalCase(name: string): string {
 }
 
 /**
- * The part a stack belongs to: a module's nested stacks are named after its registry key in PascalCase
+ * The part a stack belongs to, among the enabled `modules`: a module's nested stacks are named after its name in PascalCase
  * (`HybridNodes`, `HybridNodesWorkloads` for `hybrid-nodes`); the root stack, and any nested stack named after no
  * module, is the base. The longest matching module name wins, so a module named after the prefix of another could
  * not take its stacks.
  */
-export function partOfStack(stackPath: string): 'base' | ModuleName {
+export function partOfStack(stackPath: string, modules: readonly string[]): string {
   const nestedStackId = stackPath.split('/')[1];
   if (nestedStackId === undefined) return 'base';
-  const matching = MODULE_NAMES.filter((name) => nestedStackId.startsWith(pascalCase(name)));
+  const matching = modules.filter((name) => nestedStackId.startsWith(pascalCase(name)));
   return matching.sort((a, b) => pascalCase(b).length - pascalCase(a).length)[0] ?? 'base';
 }
 
@@ -143,14 +143,14 @@ function referencedResource(templates: readonly LabTemplate[], reference: unknow
   return undefined;
 }
 
-function clusterCharges(templates: readonly LabTemplate[], day: string): Charge[] {
+function clusterCharges(templates: readonly LabTemplate[], day: string, modules: readonly string[]): Charge[] {
   return resourcesOfType(templates, 'AWS::EKS::Cluster').map((cluster) => {
     const version = renderCfnValue(propertiesOf(cluster).Version);
     const lifecycle = findKubernetesVersion(version);
     // A version past standard support costs the extended-support rate from its end-of-standard-support day.
     const extended = lifecycle !== undefined && supportPhase(lifecycle, day) === 'extended';
     return {
-      part: partOfStack(cluster.stackPath),
+      part: partOfStack(cluster.stackPath, modules),
       item: `EKS cluster ${version}, ${extended ? 'extended' : 'standard'} support`,
       quantity: 1,
       quantityUnit: 'cluster',
@@ -203,7 +203,7 @@ function ebsCharge(part: CostPart, what: string, volume: RootVolume, count: numb
   };
 }
 
-function nodeGroupCharges(templates: readonly LabTemplate[]): Charge[] {
+function nodeGroupCharges(templates: readonly LabTemplate[], modules: readonly string[]): Charge[] {
   return resourcesOfType(templates, 'AWS::EKS::Nodegroup').flatMap((nodeGroup) => {
     const properties = propertiesOf(nodeGroup);
     const scaling = (properties.ScalingConfig ?? {}) as Record<string, unknown>;
@@ -214,7 +214,7 @@ function nodeGroupCharges(templates: readonly LabTemplate[]): Charge[] {
     const instanceType = instanceTypes.length > 0 ? renderCfnValue(instanceTypes[0]) : 't3.medium';
     const labels = (properties.Labels ?? {}) as Record<string, unknown>;
     const name = renderCfnValue(labels[NODE_GROUP_LABEL] ?? properties.NodegroupName ?? nodeGroup.logicalId);
-    const part = partOfStack(nodeGroup.stackPath);
+    const part = partOfStack(nodeGroup.stackPath, modules);
     return [
       {
         part,
@@ -241,10 +241,11 @@ function countEach(
   item: string,
   quantityUnit: string,
   price: Price,
+  modules: readonly string[],
 ): Charge[] {
   return types.flatMap((type) =>
     resourcesOfType(templates, type).map((located) => ({
-      part: partOfStack(located.stackPath),
+      part: partOfStack(located.stackPath, modules),
       item,
       quantity: 1,
       quantityUnit,
@@ -274,13 +275,13 @@ function hasPublicIpv4(templates: readonly LabTemplate[], properties: Readonly<R
   return isTrue(subnet?.resource.Properties?.MapPublicIpOnLaunch);
 }
 
-function instanceCharges(templates: readonly LabTemplate[]): Charge[] {
+function instanceCharges(templates: readonly LabTemplate[], modules: readonly string[]): Charge[] {
   return resourcesOfType(templates, 'AWS::EC2::Instance').flatMap((instance) => {
     const properties = propertiesOf(instance);
     const instanceType = renderCfnValue(properties.InstanceType);
     const hybrid = isHybridNodeHost(properties);
     const role = hybrid ? 'hybrid node host' : `instance ${instance.logicalId}`;
-    const part = partOfStack(instance.stackPath);
+    const part = partOfStack(instance.stackPath, modules);
     const countedFrom = addressOf(instance);
     const charges: Charge[] = [
       {
@@ -319,14 +320,14 @@ function instanceCharges(templates: readonly LabTemplate[]): Charge[] {
   });
 }
 
-function databaseCharges(templates: readonly LabTemplate[]): Charge[] {
+function databaseCharges(templates: readonly LabTemplate[], modules: readonly string[]): Charge[] {
   return resourcesOfType(templates, 'AWS::RDS::DBInstance').flatMap((database) => {
     const properties = propertiesOf(database);
     const instanceClass = renderCfnValue(properties.DBInstanceClass);
     const multiAz = isTrue(properties.MultiAZ);
     // Multi-AZ bills the standby instance and its storage as well (RDS user guide, "On-Demand DB instances").
     const copies = multiAz ? 2 : 1;
-    const part = partOfStack(database.stackPath);
+    const part = partOfStack(database.stackPath, modules);
     const countedFrom = addressOf(database);
     const storageType = properties.StorageType === undefined ? 'gp2' : renderCfnValue(properties.StorageType);
     const storageGiB = numberOf(properties.AllocatedStorage);
@@ -388,8 +389,8 @@ function publicLoadBalancerZones(templates: readonly LabTemplate[]): number {
 }
 
 /** The part a load balancer comes with: the base has the controller only with exposeUi, so its ones go there. */
-function loadBalancerPart(deployed: DeployedKubernetesObject): CostPart {
-  const part = partOfStack(deployed.stackPath);
+function loadBalancerPart(deployed: DeployedKubernetesObject, modules: readonly string[]): CostPart {
+  const part = partOfStack(deployed.stackPath, modules);
   return part === 'base' ? 'exposeUi' : part;
 }
 
@@ -403,7 +404,7 @@ function loadBalancerCharges(lab: LabCostInput, templates: readonly LabTemplate[
   const zones = publicLoadBalancerZones(templates);
   const charges: Charge[] = [];
   const addLoadBalancer = (deployed: DeployedKubernetesObject, kind: 'ALB' | 'NLB', internetFacing: boolean) => {
-    const part = loadBalancerPart(deployed);
+    const part = loadBalancerPart(deployed, lab.config.modules);
     const price = kind === 'ALB' ? PRICE_TABLE.prices.applicationLoadBalancer : PRICE_TABLE.prices.networkLoadBalancer;
     const name = kind === 'ALB' ? 'Application Load Balancer' : 'Network Load Balancer';
     const countedFrom = objectName(deployed);
@@ -465,7 +466,7 @@ function latticeServiceCharges(lab: LabCostInput): Charge[] {
       return parents.some((parent) => latticeGateways.has(`${parent.namespace ?? routeNamespace}/${parent.name}`));
     })
     .map((deployed) => ({
-      part: partOfStack(deployed.stackPath),
+      part: partOfStack(deployed.stackPath, lab.config.modules),
       item: 'VPC Lattice service',
       quantity: 1,
       quantityUnit: 'service',
@@ -512,24 +513,33 @@ export function estimateLabCost(lab: LabCostInput, options: LabCostOptions = {})
   // Values a nested stack gets from its parent become the logical ids they stand for (a subnet, a launch template).
   const templates = resolveTemplates(lab.templates);
   const charges = [
-    ...clusterCharges(templates, day),
-    ...nodeGroupCharges(templates),
-    ...countEach(templates, ['AWS::EC2::NatGateway'], 'NAT gateway', 'gateway', PRICE_TABLE.prices.natGateway),
+    ...clusterCharges(templates, day, lab.config.modules),
+    ...nodeGroupCharges(templates, lab.config.modules),
+    ...countEach(
+      templates,
+      ['AWS::EC2::NatGateway'],
+      'NAT gateway',
+      'gateway',
+      PRICE_TABLE.prices.natGateway,
+      lab.config.modules,
+    ),
     ...countEach(
       templates,
       ['AWS::EC2::EIP'],
       'Public IPv4 address, Elastic IP',
       'address',
       PRICE_TABLE.prices.publicIpv4Address,
+      lab.config.modules,
     ),
-    ...instanceCharges(templates),
-    ...databaseCharges(templates),
+    ...instanceCharges(templates, lab.config.modules),
+    ...databaseCharges(templates, lab.config.modules),
     ...countEach(
       templates,
       ['AWS::EC2::TransitGatewayAttachment', 'AWS::EC2::TransitGatewayVpcAttachment'],
       'Transit Gateway VPC attachment',
       'attachment',
       PRICE_TABLE.prices.transitGatewayAttachment,
+      lab.config.modules,
     ),
     ...countEach(
       templates,
@@ -537,6 +547,7 @@ export function estimateLabCost(lab: LabCostInput, options: LabCostOptions = {})
       'Secrets Manager secret',
       'secret',
       PRICE_TABLE.prices.secretsManagerSecret,
+      lab.config.modules,
     ),
     ...loadBalancerCharges(lab, templates),
     ...latticeServiceCharges(lab),

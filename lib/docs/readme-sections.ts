@@ -1,7 +1,6 @@
 import { BASE_KEY_SPECS } from '../config/base-context-keys';
 import type { ContextKeySpec } from '../config/context-key-spec';
-import { MODULE_KEY_SPECS } from '../config/module-key-specs';
-import { MODULE_NAMES, moduleDefinition } from '../modules/module-registry';
+import { MODULES } from '../modules/module-registry';
 import { renderNetworkPoliciesReadmeTables } from '../modules/network-policies/network-policies-stage-table';
 import { prefixDelegationMaxPodsTable } from '../modules/prefix-delegation/max-pods-readme-table';
 import { renderMaxPodsMarkdownTable } from '../node-groups/pod-density';
@@ -21,7 +20,7 @@ function escapeCell(text: string): string {
 }
 
 function allKeySpecs(): readonly ContextKeySpec[] {
-  return [...BASE_KEY_SPECS, ...Object.values(MODULE_KEY_SPECS).flat()];
+  return [...BASE_KEY_SPECS, ...MODULES.flatMap((module) => module.settings?.keySpecs ?? [])];
 }
 
 function contextKeysTable(): string {
@@ -37,11 +36,8 @@ function validationCatalogue(): string {
 }
 
 function moduleTable(): string {
-  const rows = MODULE_NAMES.map((name) => {
-    const definition = moduleDefinition(name);
-    return `| \`${name}\` | ${escapeCell(definition.title)} | ${escapeCell(definition.summary)} |`;
-  });
-  return ['| Module key | Lab | What it adds |', '|---|---|---|', ...rows].join('\n') + '\n';
+  const rows = MODULES.map((module) => `| \`${module.name}\` | ${escapeCell(module.summary)} |`);
+  return ['| Module key | What it adds |', '|---|---|', ...rows].join('\n') + '\n';
 }
 
 /** Every generated README block, by marker name (`<!-- generated:NAME -->` ... `<!-- /generated:NAME -->`). */

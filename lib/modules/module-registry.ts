@@ -7,22 +7,22 @@ import { SECURITY_GROUPS_FOR_PODS_MODULE } from './security-groups-for-pods/secu
 import { VPC_LATTICE_MODULE } from './vpc-lattice/vpc-lattice-module';
 
 /**
- * Every lab module, keyed by its exact context name (`-c modules=<key>`). Registry order is creation order.
- * `ModuleName` is derived from this object; nothing else spells a module name.
+ * Every lab module, in creation order: the one list of modules. Only composition roots import it (the stack, the app,
+ * the verifier, the docs); the config reader and the planner get the definitions passed in.
  */
-export const MODULES = {
-  'custom-networking': CUSTOM_NETWORKING_MODULE,
-  'prefix-delegation': PREFIX_DELEGATION_MODULE,
-  'network-policies': NETWORK_POLICIES_MODULE,
-  'security-groups-for-pods': SECURITY_GROUPS_FOR_PODS_MODULE,
-  'vpc-lattice': VPC_LATTICE_MODULE,
-  'hybrid-nodes': HYBRID_NODES_MODULE,
-} as const satisfies Record<string, LabModuleDefinition>;
+export const MODULES: readonly LabModuleDefinition[] = [
+  CUSTOM_NETWORKING_MODULE,
+  PREFIX_DELEGATION_MODULE,
+  NETWORK_POLICIES_MODULE,
+  SECURITY_GROUPS_FOR_PODS_MODULE,
+  VPC_LATTICE_MODULE,
+  HYBRID_NODES_MODULE,
+];
 
-export type ModuleName = keyof typeof MODULES;
+export const MODULE_NAMES: readonly string[] = MODULES.map((module) => module.name);
 
-export const MODULE_NAMES = Object.keys(MODULES) as ModuleName[];
-
-export function moduleDefinition(name: ModuleName): LabModuleDefinition {
-  return MODULES[name];
+export function moduleDefinition(name: string): LabModuleDefinition {
+  const definition = MODULES.find((module) => module.name === name);
+  if (!definition) throw new Error(`No module named ${name}`);
+  return definition;
 }

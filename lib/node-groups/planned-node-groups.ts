@@ -1,6 +1,6 @@
 import { BASE_KEYS } from '../config/base-context-keys';
 import type { LabConfig } from '../config/lab-config';
-import { moduleDefinition } from '../modules/module-registry';
+import type { LabModuleModel } from '../config/lab-module-model';
 import { createHash } from 'node:crypto';
 import { NODE_GROUP_LABEL, type NodeGroupDeclaration, type NodeGroupPlan } from './node-group-plan';
 
@@ -43,12 +43,9 @@ export function nodegroupNameOf(declaration: NodeGroupDeclaration, config: LabCo
   return `${declaration.name}-${createHash('sha256').update(inputs.join('|')).digest('hex').slice(0, 8)}`;
 }
 
-/** Every managed node group the lab will create with this config: the base's, then each module's. */
-export function plannedNodeGroups(config: LabConfig): NodeGroupPlan[] {
-  const declared = [
-    defaultNodeGroupPlan(config),
-    ...config.modules.flatMap((name) => moduleDefinition(name).nodeGroups(config)),
-  ];
+/** Every managed node group the lab will create with this config: the base's, then each enabled module's. */
+export function plannedNodeGroups(config: LabConfig, enabled: readonly LabModuleModel[]): NodeGroupPlan[] {
+  const declared = [defaultNodeGroupPlan(config), ...enabled.flatMap((module) => module.nodeGroups?.(config) ?? [])];
   return declared.map((declaration) => ({
     ...declaration,
     labels: { ...declaration.labels, [NODE_GROUP_LABEL]: declaration.name },

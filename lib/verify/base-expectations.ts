@@ -1,5 +1,5 @@
 import { type RetailAppCall, RETAIL_APP_CALLS } from '../../manifests/retail-app/retail-app-calls';
-import type { LabPlan } from '../lab-plan';
+import type { LabPlan } from '../config/lab-plan-model';
 import { connectivityExpectation } from './expectations/connectivity-expectation';
 import { eksMaxPodsExpectation } from './expectations/node-group-max-pods';
 import type { LabExpectation } from './lab-expectation';

@@ -1,8 +1,7 @@
 import { baseExpectations } from './base-expectations';
 import { partExpectation } from './expectations/part-expectation';
 import type { LabExpectation } from './lab-expectation';
-import { installedParts } from '../lab-parts';
-import type { LabPlan } from '../lab-plan';
+import type { LabPlan } from '../config/lab-plan-model';
 import { moduleDefinition } from '../modules/module-registry';
 
 /**
@@ -14,9 +13,7 @@ export function labExpectations(plan: LabPlan): LabExpectation[] {
   const byId = new Map<string, LabExpectation>();
   const declared = [
     ...baseExpectations(plan),
-    ...installedParts(plan.config).map(({ part, owner }) =>
-      partExpectation(part, owner, plan.config.kubernetesVersion.version),
-    ),
+    ...plan.parts.map(({ part, owner }) => partExpectation(part, owner, plan.config.kubernetesVersion.version)),
     ...plan.config.modules.flatMap((name) => moduleDefinition(name).expectations(plan.config)),
   ];
   for (const expectation of declared) {

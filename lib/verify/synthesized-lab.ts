@@ -3,7 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { type CfnTemplate, type LabTemplate, renderCfnValue } from './cfn-template';
 import type { LabConfig } from '../config/lab-config';
 import { HELM_CHART_TYPE, KUBERNETES_MANIFEST_TYPE } from '../eks-custom-resource-types';
-import type { LabPlan } from '../lab-plan';
+import type { LabPlan } from '../config/lab-plan-model';
 
 /** A Kubernetes object as it will be applied (CloudFormation tokens rendered as `${...}` placeholders). */
 export interface KubernetesObjectJson {

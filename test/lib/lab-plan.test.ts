@@ -1,9 +1,9 @@
-import { readLabConfig } from '../../lib/config/read-lab-config';
-import { planLab } from '../../lib/lab-plan';
+import { readLabConfig } from '../../lib/lab-app';
+import { planLabConfig } from '../../lib/lab-app';
 import { TEST_DAY } from '../support/lab-fixtures';
 
 function maxPodsOf(context: Record<string, unknown>): Record<string, number> {
-  const plan = planLab(readLabConfig(context, { today: TEST_DAY }));
+  const plan = planLabConfig(readLabConfig(context, { today: TEST_DAY }));
   return Object.fromEntries(plan.nodeGroups.map((group) => [group.name, group.maxPods]));
 }
 
@@ -29,7 +29,7 @@ describe('planned max pods (what EKS computes for each managed node group)', () 
   });
 
   test('every node group draws pod addresses from the ENIConfig subnets once custom networking is on', () => {
-    const plan = planLab(readLabConfig({ modules: 'custom-networking' }, { today: TEST_DAY }));
+    const plan = planLabConfig(readLabConfig({ modules: 'custom-networking' }, { today: TEST_DAY }));
     expect(plan.nodeGroups.map((group) => group.podAddressSource)).toEqual(['eniconfig-subnets', 'eniconfig-subnets']);
   });
 });

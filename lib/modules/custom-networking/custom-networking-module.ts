@@ -1,15 +1,14 @@
 import { CUSTOM_NETWORKING_VPC_CNI_ENV, customNetworkingExpectations } from './custom-networking-expectations';
 import { CUSTOM_NETWORKING_NODE_GROUP, customNetworkingNodeGroupPlan } from './custom-networking-node-group';
-import { CUSTOM_NETWORKING_KEY_SPECS, CUSTOM_NETWORKING_KEYS } from './custom-networking-settings';
+import { CUSTOM_NETWORKING_SETTINGS, CUSTOM_NETWORKING_KEYS } from './custom-networking-settings';
 import { CustomNetworkingConfigStack } from './custom-networking-config-stack';
 import { CustomNetworkingNodesStack } from './custom-networking-nodes-stack';
 import { CustomNetworkingStack } from './custom-networking-stack';
 import { assignableIpv4Prefixes, podSubnetCidrs } from './pod-subnet-layout';
 import { LAB_AZ_COUNT } from '../../base/lab-vpc';
 import { BASE_KEYS } from '../../config/base-context-keys';
-import type { LabConfig } from '../../config/lab-config';
 import { LabConfigError } from '../../config/lab-config-error';
-import { planLab } from '../../lab-plan';
+import type { LabPlan } from '../../config/lab-plan-model';
 import { DAEMONSET_PODS_PER_NODE } from '../../node-groups/scheduled-pods';
 import type { LabModuleDefinition } from '../lab-module';
 import { NODE_GROUP_LABEL } from '../../node-groups/node-group-plan';
@@ -17,8 +16,8 @@ import { NODE_GROUP_LABEL } from '../../node-groups/node-group-plan';
 /** The custom-networking node group must fit its DaemonSet pods plus the checkout pod the module moves onto it. */
 const MIN_CUSTOM_NETWORKING_MAX_PODS = DAEMONSET_PODS_PER_NODE.length + 1;
 
-function validate(config: LabConfig): void {
-  const plan = planLab(config);
+function validate(plan: LabPlan): void {
+  const { config } = plan;
   const group = plan.nodeGroups.find((candidate) => candidate.name === CUSTOM_NETWORKING_NODE_GROUP.name);
   if (group && group.maxPods < MIN_CUSTOM_NETWORKING_MAX_PODS) {
     throw new LabConfigError(
@@ -51,14 +50,10 @@ function validate(config: LabConfig): void {
  * (workshop section "Custom networking", eks-workshop-v2 manifests/modules/networking/custom-networking).
  */
 export const CUSTOM_NETWORKING_MODULE: LabModuleDefinition = {
-  title: 'custom-networking',
+  name: 'custom-networking',
   summary:
     'Secondary CIDR with one pod subnet per Availability Zone, an ENIConfig per zone, node group custom-networking, and checkout moved onto it.',
-  keyPrefix: 'customNetworking',
-  keySpecs: CUSTOM_NETWORKING_KEY_SPECS,
-  requiresModules: [],
-  requiresCapabilities: [],
-  conflicts: [],
+  settings: CUSTOM_NETWORKING_SETTINGS,
   vpcCniConfiguration: () => ({ env: { ...CUSTOM_NETWORKING_VPC_CNI_ENV } }),
   nodeGroups: (config) => [customNetworkingNodeGroupPlan(config)],
   validate,

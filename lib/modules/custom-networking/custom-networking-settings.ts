@@ -2,6 +2,7 @@ import type { ContextKeySpec } from '../../config/context-key-spec';
 import type { ContextReader } from '../../config/context-reader';
 import { readInstanceType } from '../../config/context-value-parsers';
 import type { InstanceType } from '../../instance-types/instance-types';
+import type { ModuleSettings } from '../../config/lab-module-model';
 
 export interface CustomNetworkingSettings {
   /** Instance type of the `custom-networking` node group. */
@@ -34,3 +35,16 @@ export function readCustomNetworkingSettings(reader: ContextReader): CustomNetwo
     ),
   };
 }
+
+declare module '../../config/lab-config' {
+  interface ModuleSettingsByPrefix {
+    readonly customNetworking: CustomNetworkingSettings;
+  }
+}
+
+/** The module's context keys (`customNetworking.*`), read into `config.customNetworking`. */
+export const CUSTOM_NETWORKING_SETTINGS: ModuleSettings<'customNetworking'> = {
+  keyPrefix: 'customNetworking',
+  keySpecs: CUSTOM_NETWORKING_KEY_SPECS,
+  read: readCustomNetworkingSettings,
+};

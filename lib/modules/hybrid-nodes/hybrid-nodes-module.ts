@@ -1,16 +1,16 @@
 import { hybridNodesExpectations } from './hybrid-nodes-expectations';
 import { hybridNodesIngressEnabled } from './hybrid-nodes-ingress';
-import { HYBRID_NODES_KEY_SPECS, HYBRID_NODES_KEYS } from './hybrid-nodes-settings';
+import { HYBRID_NODES_SETTINGS, HYBRID_NODES_KEYS } from './hybrid-nodes-settings';
 import { HybridNodesStack } from './hybrid-nodes-stack';
 import { HybridNodesWorkloadsStack } from './hybrid-nodes-workloads-stack';
-import type { LabConfig } from '../../config/lab-config';
 import { LabConfigError } from '../../config/lab-config-error';
 import { CILIUM_PART } from '../../third-party/cilium-part';
 import { KYVERNO_PART } from '../../third-party/kyverno-part';
 import { NODEADM_PART } from '../../third-party/nodeadm-part';
+import type { LabPlan } from '../../config/lab-plan-model';
 import type { LabModuleDefinition } from '../lab-module';
 
-function validate(config: LabConfig): void {
+function validate({ config }: LabPlan): void {
   const instanceType = config.hybridNodes.instanceType;
   // The host runs the amd64 Ubuntu AMI and the amd64 nodeadm and AWS CLI, as the workshop does.
   if (instanceType.architecture !== 'x86_64') {
@@ -31,12 +31,10 @@ function validate(config: LabConfig): void {
  * step (workshop section "EKS Hybrid Nodes", eks-workshop-v2 manifests/modules/networking/eks-hybrid-nodes).
  */
 export const HYBRID_NODES_MODULE: LabModuleDefinition = {
-  title: 'hybrid-nodes',
+  name: 'hybrid-nodes',
   summary:
     'Remote VPC and Transit Gateway, an EC2 host joined as a hybrid node through an SSM hybrid activation and nodeadm, Cilium, nginx on the hybrid node, cloud bursting.',
-  keyPrefix: 'hybridNodes',
-  keySpecs: HYBRID_NODES_KEY_SPECS,
-  requiresModules: [],
+  settings: HYBRID_NODES_SETTINGS,
   requiresCapabilities: [
     {
       capability: 'aws-load-balancer-controller',
@@ -45,11 +43,8 @@ export const HYBRID_NODES_MODULE: LabModuleDefinition = {
         'hybridNodes.ingress=true deploys the ALB Ingress of nginx-remote, which the AWS Load Balancer Controller (exposeUi) serves.',
     },
   ],
-  conflicts: [],
   // The VPC CNI add-on already keeps off hybrid nodes (anti-affinity to eks.amazonaws.com/compute-type: hybrid,
   // EKS user guide "Configure CNI for hybrid nodes"); nothing to add.
-  vpcCniConfiguration: () => ({}),
-  nodeGroups: () => [],
   validate,
   parts: (config) => [CILIUM_PART, NODEADM_PART, ...(hybridNodesIngressEnabled(config) ? [KYVERNO_PART] : [])],
   expectations: hybridNodesExpectations,

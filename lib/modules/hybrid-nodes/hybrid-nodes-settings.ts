@@ -2,6 +2,7 @@ import type { ContextKeySpec } from '../../config/context-key-spec';
 import type { ContextReader } from '../../config/context-reader';
 import { readInstanceType } from '../../config/context-value-parsers';
 import type { InstanceType } from '../../instance-types/instance-types';
+import type { ModuleSettings } from '../../config/lab-module-model';
 
 export interface HybridNodesSettings {
   /** EC2 instance type of the simulated on-premises host. */
@@ -39,3 +40,16 @@ export function readHybridNodesSettings(reader: ContextReader): HybridNodesSetti
     ingress: reader.has(HYBRID_NODES_KEYS.ingress) ? reader.boolean(HYBRID_NODES_KEYS.ingress, false) : undefined,
   };
 }
+
+declare module '../../config/lab-config' {
+  interface ModuleSettingsByPrefix {
+    readonly hybridNodes: HybridNodesSettings;
+  }
+}
+
+/** The module's context keys (`hybridNodes.*`), read into `config.hybridNodes`. */
+export const HYBRID_NODES_SETTINGS: ModuleSettings<'hybridNodes'> = {
+  keyPrefix: 'hybridNodes',
+  keySpecs: HYBRID_NODES_KEY_SPECS,
+  read: readHybridNodesSettings,
+};

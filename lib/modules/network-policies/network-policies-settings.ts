@@ -2,6 +2,7 @@ import { didYouMean } from '../../text/closest-match';
 import type { ContextKeySpec } from '../../config/context-key-spec';
 import type { ContextReader } from '../../config/context-reader';
 import { LabConfigError } from '../../config/lab-config-error';
+import type { ModuleSettings } from '../../config/lab-module-model';
 
 /** The module's key in the registry (`-c modules=network-policies`), used as the `module` of its expectations. */
 export const NETWORK_POLICIES_MODULE_KEY = 'network-policies';
@@ -46,3 +47,16 @@ export function readNetworkPoliciesSettings(reader: ContextReader): NetworkPolic
   }
   return { stage };
 }
+
+declare module '../../config/lab-config' {
+  interface ModuleSettingsByPrefix {
+    readonly networkPolicies: NetworkPoliciesSettings;
+  }
+}
+
+/** The module's context keys (`networkPolicies.*`), read into `config.networkPolicies`. */
+export const NETWORK_POLICIES_SETTINGS: ModuleSettings<'networkPolicies'> = {
+  keyPrefix: 'networkPolicies',
+  keySpecs: NETWORK_POLICIES_KEY_SPECS,
+  read: readNetworkPoliciesSettings,
+};

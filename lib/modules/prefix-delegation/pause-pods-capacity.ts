@@ -1,6 +1,6 @@
 import { PREFIX_DELEGATION_KEYS } from './prefix-delegation-settings';
 import type { ConfigWarning } from '../../config/lab-config';
-import type { PlannedNodeGroup } from '../../lab-plan';
+import type { PlannedNodeGroup } from '../../config/lab-plan-model';
 import { canSchedulePodOn } from '../../node-groups/node-group-plan';
 import { baseLabScheduledPods } from '../../node-groups/scheduled-pods';
 

@@ -1,11 +1,10 @@
 import { prefixDelegationExpectations } from './prefix-delegation-expectations';
-import { PREFIX_DELEGATION_KEY_SPECS } from './prefix-delegation-settings';
+import { PREFIX_DELEGATION_SETTINGS } from './prefix-delegation-settings';
 import { PrefixDelegationStack } from './prefix-delegation-stack';
 import { checkWarmTargets, prefixDelegationVpcCniEnv } from './prefix-delegation-vpc-cni';
-import type { LabConfig } from '../../config/lab-config';
 import { LabConfigError } from '../../config/lab-config-error';
 import { isKnownInstanceType, lookupInstanceType, supportsPrefixDelegation } from '../../instance-types/instance-types';
-import type { NodeGroupPlan } from '../../node-groups/node-group-plan';
+import type { LabPlan } from '../../config/lab-plan-model';
 import type { LabModuleDefinition } from '../lab-module';
 
 /** The same size one generation later when that is Nitro-based (t2.medium -> t3.medium, m4.large -> m5.large). */
@@ -18,7 +17,7 @@ export function nitroAlternative(instanceType: string): string | undefined {
     : undefined;
 }
 
-function validate(config: LabConfig, nodeGroups: readonly NodeGroupPlan[]): void {
+function validate({ config, nodeGroups }: LabPlan): void {
   // A pinned VPC CNI is at least 1.14 in every lab (lib/vpc-cni/network-policy-agent.ts), past prefix mode's 1.9.0.
   checkWarmTargets(config.prefixDelegation);
   // /28 prefixes need the Nitro System: on other instances the VPC CNI keeps assigning single secondary IPs, and the
@@ -41,16 +40,11 @@ function validate(config: LabConfig, nodeGroups: readonly NodeGroupPlan[]): void
  * workshop's density proof (workshop section "Prefix delegation", eks-workshop-v2 manifests/modules/networking/prefix).
  */
 export const PREFIX_DELEGATION_MODULE: LabModuleDefinition = {
-  title: 'prefix-delegation',
+  name: 'prefix-delegation',
   summary:
     'VPC CNI prefix mode (/28 per ENI slot) with its warm targets, node groups created in prefix mode (110 pods on m5.large), and 150 pause pods as density proof.',
-  keyPrefix: 'prefixDelegation',
-  keySpecs: PREFIX_DELEGATION_KEY_SPECS,
-  requiresModules: [],
-  requiresCapabilities: [],
-  conflicts: [],
+  settings: PREFIX_DELEGATION_SETTINGS,
   vpcCniConfiguration: (config) => ({ env: prefixDelegationVpcCniEnv(config.prefixDelegation) }),
-  nodeGroups: () => [],
   validate,
   expectations: prefixDelegationExpectations,
   create(scope, foundation) {

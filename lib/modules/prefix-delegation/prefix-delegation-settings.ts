@@ -1,5 +1,6 @@
 import type { ContextKeySpec } from '../../config/context-key-spec';
 import type { ContextReader } from '../../config/context-reader';
+import type { ModuleSettings } from '../../config/lab-module-model';
 
 export interface PrefixDelegationSettings {
   /** `WARM_PREFIX_TARGET`; undefined when the user chose IP-based warm targets instead. */
@@ -60,3 +61,16 @@ export function readPrefixDelegationSettings(reader: ContextReader): PrefixDeleg
     pausePods: reader.integer(PREFIX_DELEGATION_KEYS.pausePods, DEFAULT_PAUSE_PODS, 0, 2000),
   };
 }
+
+declare module '../../config/lab-config' {
+  interface ModuleSettingsByPrefix {
+    readonly prefixDelegation: PrefixDelegationSettings;
+  }
+}
+
+/** The module's context keys (`prefixDelegation.*`), read into `config.prefixDelegation`. */
+export const PREFIX_DELEGATION_SETTINGS: ModuleSettings<'prefixDelegation'> = {
+  keyPrefix: 'prefixDelegation',
+  keySpecs: PREFIX_DELEGATION_KEY_SPECS,
+  read: readPrefixDelegationSettings,
+};

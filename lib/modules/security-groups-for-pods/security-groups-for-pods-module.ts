@@ -42,17 +42,11 @@ export function catalogCustomization(props: {
  * eks-workshop-v2 manifests/modules/networking/securitygroups-for-pods).
  */
 export const SECURITY_GROUPS_FOR_PODS_MODULE: LabModuleDefinition = {
-  title: SECURITY_GROUPS_FOR_PODS.key,
+  name: SECURITY_GROUPS_FOR_PODS.key,
   summary:
     'Trunk and branch ENIs (ENABLE_POD_ENI), the catalog on Amazon RDS for MySQL reachable only from pods with the catalog security group, DNS for such pods, SecurityGroupPolicy catalog-rds-access.',
-  keyPrefix: 'securityGroupsForPods',
-  keySpecs: [],
-  requiresModules: [],
-  requiresCapabilities: [],
-  conflicts: [],
   vpcCniConfiguration: () => ({ env: { ...SECURITY_GROUPS_FOR_PODS_VPC_CNI.env } }),
-  nodeGroups: () => [],
-  validate(config, nodeGroups) {
+  validate({ config, nodeGroups }) {
     checkSecurityGroupName(config);
     checkTrunkEniNodeGroups(nodeGroups);
   },

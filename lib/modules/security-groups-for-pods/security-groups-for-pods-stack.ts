@@ -7,7 +7,7 @@ import { SecurityGroupInterfaceDrain } from '../../../constructs/security-group-
 import { APP_CONTAINER_PORT } from '../../../manifests/retail-app/retail-app-components';
 import type { Ipv4Cidr } from '../../config/ipv4-cidr';
 import type { LabFoundation } from '../../lab-foundation';
-import type { LabPlan } from '../../lab-plan';
+import type { LabPlan } from '../../config/lab-plan-model';
 import { vpcCniSetting } from '../../vpc-cni/vpc-cni-configuration';
 
 export interface SecurityGroupsForPodsStackProps extends NestedStackProps {

@@ -1,6 +1,6 @@
 import { CfnOutput } from 'aws-cdk-lib';
 import { CHECKOUT_ROUTE_DNS_OUTPUT, vpcLatticeExpectations } from './vpc-lattice-expectations';
-import { VPC_LATTICE_KEY_SPECS } from './vpc-lattice-settings';
+import { VPC_LATTICE_SETTINGS } from './vpc-lattice-settings';
 import { VPC_LATTICE_STACK_ID, VpcLatticeStack } from './vpc-lattice-stack';
 import {
   UI_CHECKOUT_ENDPOINT_ANNOTATION,
@@ -32,19 +32,13 @@ function validateServiceNetworkName(config: LabConfig): void {
 }
 
 export const VPC_LATTICE_MODULE: LabModuleDefinition = {
-  title: 'vpc-lattice',
+  name: 'vpc-lattice',
   summary:
     'Gateway API on Amazon VPC Lattice: Gateway API CRDs and the AWS Gateway API controller, a service network owned by ' +
     'CloudFormation, and an HTTPRoute that splits checkout requests between checkout and checkoutv2 (25/75 by default); ' +
     'the ui calls checkout through the route.',
-  keyPrefix: 'vpcLattice',
-  keySpecs: VPC_LATTICE_KEY_SPECS,
-  requiresModules: [],
-  requiresCapabilities: [],
-  conflicts: [],
-  vpcCniConfiguration: () => ({}),
-  nodeGroups: () => [],
-  validate: (config) => validateServiceNetworkName(config),
+  settings: VPC_LATTICE_SETTINGS,
+  validate: ({ config }) => validateServiceNetworkName(config),
   parts: () => [GATEWAY_API_CRDS_PART, AWS_GATEWAY_API_CONTROLLER_PART],
   expectations: (config) => vpcLatticeExpectations(config),
   create: (scope, foundation) => {

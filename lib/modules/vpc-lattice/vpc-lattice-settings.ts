@@ -1,6 +1,7 @@
 import type { ContextKeySpec } from '../../config/context-key-spec';
 import type { ContextReader } from '../../config/context-reader';
 import { LabConfigError } from '../../config/lab-config-error';
+import type { ModuleSettings } from '../../config/lab-module-model';
 
 export interface VpcLatticeSettings {
   /** HTTPRoute weights: [checkout (namespace checkout), checkout (namespace checkoutv2)]. */
@@ -84,3 +85,16 @@ export function readVpcLatticeSettings(reader: ContextReader): VpcLatticeSetting
   }
   return { weights };
 }
+
+declare module '../../config/lab-config' {
+  interface ModuleSettingsByPrefix {
+    readonly vpcLattice: VpcLatticeSettings;
+  }
+}
+
+/** The module's context keys (`vpcLattice.*`), read into `config.vpcLattice`. */
+export const VPC_LATTICE_SETTINGS: ModuleSettings<'vpcLattice'> = {
+  keyPrefix: 'vpcLattice',
+  keySpecs: VPC_LATTICE_KEY_SPECS,
+  read: readVpcLatticeSettings,
+};

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deployedLabStateFrom, LAB_STATE_OUTPUT, OUTPUTS_FILE } from '../../../lib/config/deployed-lab-state';
-import { readLabConfig } from '../../../lib/config/read-lab-config';
+import { readLabConfig } from '../../../lib/lab-app';
 import { rootTemplate, synthesizeForTest, TEST_DAY } from '../../support/lab-fixtures';
 
 const PROJECT = join(__dirname, '..', '..', '..');

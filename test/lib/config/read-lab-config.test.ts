@@ -1,4 +1,4 @@
-import { readLabConfig } from '../../../lib/config/read-lab-config';
+import { readLabConfig } from '../../../lib/lab-app';
 import { LabConfigError } from '../../../lib/config/lab-config-error';
 import { TEST_DAY } from '../../support/lab-fixtures';
 

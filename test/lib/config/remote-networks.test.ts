@@ -1,5 +1,5 @@
 import { LabConfigError } from '../../../lib/config/lab-config-error';
-import { readLabConfig } from '../../../lib/config/read-lab-config';
+import { readLabConfig } from '../../../lib/lab-app';
 import { TEST_DAY } from '../../support/lab-fixtures';
 
 /**

@@ -1,4 +1,4 @@
-import { readLabConfig } from '../../../lib/config/read-lab-config';
+import { readLabConfig } from '../../../lib/lab-app';
 import { TEST_DAY } from '../../support/lab-fixtures';
 
 // The custom networking lab's secondary CIDR: EC2 associates /16 to /28 blocks that do not overlap the VPC's CIDRs,

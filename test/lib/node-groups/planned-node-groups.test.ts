@@ -1,9 +1,14 @@
-import { readLabConfig } from '../../../lib/config/read-lab-config';
+import { readLabConfig } from '../../../lib/lab-app';
 import { NODE_GROUP_LABEL } from '../../../lib/node-groups/node-group-plan';
+import { enabledModules } from '../../../lib/lab-plan';
+import { MODULES } from '../../../lib/modules/module-registry';
 import { plannedNodeGroups } from '../../../lib/node-groups/planned-node-groups';
 import { TEST_DAY } from '../../support/lab-fixtures';
 
-const groups = (context: Record<string, string>) => plannedNodeGroups(readLabConfig(context, { today: TEST_DAY }));
+const groups = (context: Record<string, string>) => {
+  const config = readLabConfig(context, { today: TEST_DAY });
+  return plannedNodeGroups(config, enabledModules(config, MODULES));
+};
 const eksName = (context: Record<string, string>, name: string) =>
   groups(context).find((group) => group.name === name)!.nodegroupName;
 

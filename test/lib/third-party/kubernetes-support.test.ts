@@ -1,4 +1,4 @@
-import { readLabConfig } from '../../../lib/config/read-lab-config';
+import { readLabConfig } from '../../../lib/lab-app';
 import { LabConfigError } from '../../../lib/config/lab-config-error';
 import { EXAMPLE_INBOUND_CIDR } from '../../../lib/lab-configurations';
 import { CILIUM_PART } from '../../../lib/third-party/cilium-part';

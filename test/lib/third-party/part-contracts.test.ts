@@ -1,5 +1,4 @@
 import { labConfigurations } from '../../../lib/lab-configurations';
-import { labParts } from '../../../lib/lab-parts';
 import { AWS_GATEWAY_API_CONTROLLER_PART } from '../../../lib/third-party/aws-gateway-api-controller-part';
 import { AWS_LOAD_BALANCER_CONTROLLER_PART } from '../../../lib/third-party/aws-load-balancer-controller-part';
 import { GATEWAY_API_CRDS_PART } from '../../../lib/third-party/gateway-api-crds-part';
@@ -51,7 +50,8 @@ describe.each(configurations.map((configuration) => configuration.name))('config
   test('installs exactly the parts the config declares (the Kubernetes version check covers what is deployed)', () => {
     const lab = labOf(name);
     const deployed = deployedParts(lab, THIRD_PARTY_PARTS).parts.map((entry) => entry.part.id);
-    const declared = labParts(lab.config)
+    const declared = lab.plan.parts
+      .map((installed) => installed.part)
       .filter((part) => part.delivery.type !== 'host-download')
       .map((part) => part.id);
     expect([...new Set(deployed)].sort()).toEqual([...declared].sort());

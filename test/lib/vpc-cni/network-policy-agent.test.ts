@@ -1,5 +1,5 @@
 import { LabConfigError } from '../../../lib/config/lab-config-error';
-import { readLabConfig } from '../../../lib/config/read-lab-config';
+import { readLabConfig } from '../../../lib/lab-app';
 import { addonVersionAtLeast } from '../../../lib/vpc-cni/addon-version';
 import {
   checkNetworkPolicyVpcCniVersion,

@@ -1,11 +1,11 @@
-import { readLabConfig } from '../../../../lib/config/read-lab-config';
+import { readLabConfig } from '../../../../lib/lab-app';
 import {
   customNetworkingExpectations,
   interpretCheckoutPods,
   interpretEniConfigs,
   interpretVpcCidrBlocks,
 } from '../../../../lib/modules/custom-networking/custom-networking-expectations';
-import { planLab } from '../../../../lib/lab-plan';
+import { planLabConfig } from '../../../../lib/lab-app';
 import type { CommandResult, LabExpectation, LiveContext } from '../../../../lib/verify/lab-expectation';
 import { labExpectations } from '../../../../lib/verify/lab-expectations';
 import type { LabSynthesis } from '../../../../lib/lab-app';
@@ -93,7 +93,7 @@ describe('custom-networking expectations offline', () => {
   test('expects max pods 12 for the t3.medium node group, and 110 when prefix delegation is on too', () => {
     expect(expectation('custom-networking/max-pods-custom-networking').expected).toBe('12');
     const both = labExpectations(
-      planLab(readLabConfig({ modules: 'custom-networking,prefix-delegation' }, { today: TEST_DAY })),
+      planLabConfig(readLabConfig({ modules: 'custom-networking,prefix-delegation' }, { today: TEST_DAY })),
     );
     expect(both.find((candidate) => candidate.id === 'custom-networking/max-pods-custom-networking')?.expected).toBe(
       '110',

@@ -1,6 +1,6 @@
-import { readLabConfig } from '../../../../lib/config/read-lab-config';
+import { readLabConfig } from '../../../../lib/lab-app';
 import { CUSTOM_NETWORKING_MODULE } from '../../../../lib/modules/custom-networking/custom-networking-module';
-import { planLab } from '../../../../lib/lab-plan';
+import { planLabConfig } from '../../../../lib/lab-app';
 import { TEST_DAY } from '../../../support/lab-fixtures';
 
 const read = (context: Record<string, unknown>) => readLabConfig(context, { today: TEST_DAY });
@@ -8,14 +8,14 @@ const read = (context: Record<string, unknown>) => readLabConfig(context, { toda
 describe('custom-networking module definition', () => {
   test('contributes AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true and ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone', () => {
     const config = read({ modules: 'custom-networking' });
-    expect(CUSTOM_NETWORKING_MODULE.vpcCniConfiguration(config)).toEqual({
+    expect(CUSTOM_NETWORKING_MODULE.vpcCniConfiguration?.(config) ?? {}).toEqual({
       env: { AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: 'true', ENI_CONFIG_LABEL_DEF: 'topology.kubernetes.io/zone' },
     });
   });
 
   test('declares node group custom-networking: t3.medium by default, 1/1/1, type=customnetworking, pods on ENIConfig subnets', () => {
     const config = read({ modules: 'custom-networking' });
-    expect(CUSTOM_NETWORKING_MODULE.nodeGroups(config)).toEqual([
+    expect(CUSTOM_NETWORKING_MODULE.nodeGroups?.(config) ?? []).toEqual([
       expect.objectContaining({
         name: 'custom-networking',
         instanceType: expect.objectContaining({ name: 't3.medium' }),
@@ -31,15 +31,15 @@ describe('custom-networking module definition', () => {
   });
 
   test('plans max pods 12 for t3.medium (custom networking alone) and 110 with prefix delegation too', () => {
-    const alone = planLab(read({ modules: 'custom-networking' }));
-    const both = planLab(read({ modules: 'custom-networking,prefix-delegation' }));
+    const alone = planLabConfig(read({ modules: 'custom-networking' }));
+    const both = planLabConfig(read({ modules: 'custom-networking,prefix-delegation' }));
     expect(alone.nodeGroups.find((group) => group.name === 'custom-networking')?.maxPods).toBe(12);
     expect(both.nodeGroups.find((group) => group.name === 'custom-networking')?.maxPods).toBe(110);
   });
 
   test('uses the instance type from customNetworking.instanceType', () => {
     const config = read({ modules: 'custom-networking', 'customNetworking.instanceType': 'm5.large' });
-    expect(planLab(config).nodeGroups.find((group) => group.name === 'custom-networking')?.maxPods).toBe(20);
+    expect(planLabConfig(config).nodeGroups.find((group) => group.name === 'custom-networking')?.maxPods).toBe(20);
   });
 });
 
@@ -68,7 +68,7 @@ describe('custom-networking bad input', () => {
       modules: 'custom-networking,prefix-delegation',
       'customNetworking.instanceType': 't3.micro',
     });
-    expect(planLab(config).nodeGroups.find((group) => group.name === 'custom-networking')?.maxPods).toBe(18);
+    expect(planLabConfig(config).nodeGroups.find((group) => group.name === 'custom-networking')?.maxPods).toBe(18);
   });
 
   test('fails when prefix delegation is on and the /24 secondary CIDR leaves /27 pod subnets without an assignable /28', () => {

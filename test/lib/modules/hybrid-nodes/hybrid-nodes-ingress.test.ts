@@ -1,4 +1,4 @@
-import { readLabConfig } from '../../../../lib/config/read-lab-config';
+import { readLabConfig } from '../../../../lib/lab-app';
 import { hybridNodesIngressEnabled } from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-ingress';
 import type { HybridNodesWorkloadsStack } from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-workloads-stack';
 import { DeployOrder } from '../../../../lib/verify/deploy-order';

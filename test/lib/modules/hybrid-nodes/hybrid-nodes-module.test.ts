@@ -1,5 +1,5 @@
 import { LabConfigError } from '../../../../lib/config/lab-config-error';
-import { readLabConfig } from '../../../../lib/config/read-lab-config';
+import { readLabConfig } from '../../../../lib/lab-app';
 import { HYBRID_NODES_MODULE } from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-module';
 import { moduleDefinition, MODULE_NAMES } from '../../../../lib/modules/module-registry';
 import { TEST_DAY } from '../../../support/lab-fixtures';
@@ -23,8 +23,8 @@ test('is registered as hybrid-nodes, last in the registry', () => {
 
 test('adds no VPC CNI setting and no managed node group (the VPC CNI add-on already keeps off hybrid nodes)', () => {
   const config = read({ modules: 'hybrid-nodes' });
-  expect(HYBRID_NODES_MODULE.vpcCniConfiguration(config)).toEqual({});
-  expect(HYBRID_NODES_MODULE.nodeGroups(config)).toEqual([]);
+  expect(HYBRID_NODES_MODULE.vpcCniConfiguration?.(config) ?? {}).toEqual({});
+  expect(HYBRID_NODES_MODULE.nodeGroups?.(config) ?? []).toEqual([]);
 });
 
 describe('hybridNodes.instanceType', () => {

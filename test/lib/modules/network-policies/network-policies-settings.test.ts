@@ -1,6 +1,6 @@
 import { ContextReader } from '../../../../lib/config/context-reader';
 import { LabConfigError } from '../../../../lib/config/lab-config-error';
-import { readLabConfig } from '../../../../lib/config/read-lab-config';
+import { readLabConfig } from '../../../../lib/lab-app';
 import {
   NETWORK_POLICIES_KEY_SPECS,
   NETWORK_POLICY_STAGES,

@@ -1,9 +1,9 @@
-import { readLabConfig } from '../../../../lib/config/read-lab-config';
-import { planLab, type PlannedNodeGroup } from '../../../../lib/lab-plan';
+import type { PlannedNodeGroup } from '../../../../lib/config/lab-plan-model';
+import { planLabConfig, readLabConfig } from '../../../../lib/lab-app';
 import { pausePodsCapacityWarning, podCapacity } from '../../../../lib/modules/prefix-delegation/pause-pods-capacity';
 import { TEST_DAY } from '../../../support/lab-fixtures';
 
-const plan = (modules: string) => planLab(readLabConfig({ modules }, { today: TEST_DAY }));
+const plan = (modules: string) => planLabConfig(readLabConfig({ modules }, { today: TEST_DAY }));
 
 describe('pod capacity for the pause pods', () => {
   test('leaves 307 pods on the three default m5.large nodes in prefix mode (330 - 9 DaemonSet pods - 5 - 9)', () => {

@@ -1,4 +1,4 @@
-import { readLabConfig } from '../../../../lib/config/read-lab-config';
+import { readLabConfig } from '../../../../lib/lab-app';
 import { labExpectations } from '../../../../lib/verify/lab-expectations';
 import {
   interpretAvailableReplicas,

@@ -1,5 +1,5 @@
-import { readLabConfig } from '../../../../lib/config/read-lab-config';
-import { planLab } from '../../../../lib/lab-plan';
+import { readLabConfig } from '../../../../lib/lab-app';
+import { planLabConfig } from '../../../../lib/lab-app';
 import {
   nitroAlternative,
   PREFIX_DELEGATION_MODULE,
@@ -11,28 +11,28 @@ const read = (context: Record<string, unknown>) =>
 
 describe('prefix-delegation module definition', () => {
   test('contributes ENABLE_PREFIX_DELEGATION=true and WARM_PREFIX_TARGET=1 by default', () => {
-    expect(PREFIX_DELEGATION_MODULE.vpcCniConfiguration(read({}))).toEqual({
+    expect(PREFIX_DELEGATION_MODULE.vpcCniConfiguration?.(read({})) ?? {}).toEqual({
       env: { ENABLE_PREFIX_DELEGATION: 'true', WARM_PREFIX_TARGET: '1' },
     });
   });
 
   test('contributes the IP targets instead of WARM_PREFIX_TARGET when they are chosen', () => {
     expect(
-      PREFIX_DELEGATION_MODULE.vpcCniConfiguration(
+      PREFIX_DELEGATION_MODULE.vpcCniConfiguration?.(
         read({ 'prefixDelegation.warmIpTarget': '5', 'prefixDelegation.minimumIpTarget': '2' }),
-      ),
+      ) ?? {},
     ).toEqual({
       env: { ENABLE_PREFIX_DELEGATION: 'true', WARM_IP_TARGET: '5', MINIMUM_IP_TARGET: '2' },
     });
   });
 
   test('declares no node group of its own', () => {
-    expect(PREFIX_DELEGATION_MODULE.nodeGroups(read({}))).toEqual([]);
+    expect(PREFIX_DELEGATION_MODULE.nodeGroups?.(read({})) ?? []).toEqual([]);
   });
 
   test('plans the prefix-mode max pods: m5.large 110, t3.medium with custom networking too 110', () => {
-    expect(planLab(read({})).nodeGroups.map((group) => [group.name, group.maxPods])).toEqual([['default', 110]]);
-    const both = planLab(read({ modules: 'custom-networking,prefix-delegation' }));
+    expect(planLabConfig(read({})).nodeGroups.map((group) => [group.name, group.maxPods])).toEqual([['default', 110]]);
+    const both = planLabConfig(read({ modules: 'custom-networking,prefix-delegation' }));
     expect(both.nodeGroups.map((group) => [group.name, group.maxPods])).toEqual([
       ['default', 110],
       ['custom-networking', 110],
@@ -40,7 +40,7 @@ describe('prefix-delegation module definition', () => {
   });
 
   test('plans 250 above 30 vCPUs (m5.8xlarge, 32 vCPUs)', () => {
-    expect(planLab(read({ nodeInstanceType: 'm5.8xlarge' })).nodeGroups[0].maxPods).toBe(250);
+    expect(planLabConfig(read({ nodeInstanceType: 'm5.8xlarge' })).nodeGroups[0].maxPods).toBe(250);
   });
 });
 

@@ -53,12 +53,11 @@ describe('module definition', () => {
   });
 
   test('contributes the workshop VPC CNI settings, no node group and no context key', () => {
-    expect(SECURITY_GROUPS_FOR_PODS_MODULE.vpcCniConfiguration(lab.config)).toEqual({
+    expect(SECURITY_GROUPS_FOR_PODS_MODULE.vpcCniConfiguration?.(lab.config) ?? {}).toEqual({
       env: { ENABLE_POD_ENI: 'true', POD_SECURITY_GROUP_ENFORCING_MODE: 'standard' },
     });
-    expect(SECURITY_GROUPS_FOR_PODS_MODULE.nodeGroups(lab.config)).toEqual([]);
-    expect(SECURITY_GROUPS_FOR_PODS_MODULE.keySpecs).toEqual([]);
-    expect(SECURITY_GROUPS_FOR_PODS_MODULE.keyPrefix).toBe('securityGroupsForPods');
+    expect(SECURITY_GROUPS_FOR_PODS_MODULE.nodeGroups?.(lab.config) ?? []).toEqual([]);
+    expect(SECURITY_GROUPS_FOR_PODS_MODULE.settings).toBeUndefined();
   });
 
   test('merges with custom networking settings into one vpc-cni configuration', () => {

@@ -1,4 +1,4 @@
-import { readLabConfig } from '../../../../lib/config/read-lab-config';
+import { readLabConfig } from '../../../../lib/lab-app';
 import { lookupInstanceType } from '../../../../lib/instance-types/instance-types';
 import {
   CATALOG_NODE_SELECTOR,

@@ -1,4 +1,4 @@
-import { readLabConfig } from '../../../../lib/config/read-lab-config';
+import { readLabConfig } from '../../../../lib/lab-app';
 import {
   CHECKOUT_ROUTE_DNS_OUTPUT,
   LATTICE_DNS_PATTERN,

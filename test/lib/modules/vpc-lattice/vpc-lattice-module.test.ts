@@ -1,6 +1,6 @@
 import type { NestedStack } from 'aws-cdk-lib';
-import { readLabConfig } from '../../../../lib/config/read-lab-config';
-import { MODULES } from '../../../../lib/modules/module-registry';
+import { readLabConfig } from '../../../../lib/lab-app';
+import { moduleDefinition } from '../../../../lib/modules/module-registry';
 import { CHECKOUT_ROUTE_DNS_OUTPUT } from '../../../../lib/modules/vpc-lattice/vpc-lattice-expectations';
 import { VPC_LATTICE_MODULE } from '../../../../lib/modules/vpc-lattice/vpc-lattice-module';
 import { VPC_LATTICE_STACK_ID } from '../../../../lib/modules/vpc-lattice/vpc-lattice-stack';
@@ -32,17 +32,17 @@ const uiManifestId = () =>
 
 describe('module definition', () => {
   test('is registered as vpc-lattice with its context key under vpcLattice', () => {
-    expect(MODULES['vpc-lattice']).toBe(VPC_LATTICE_MODULE);
-    expect(VPC_LATTICE_MODULE.keyPrefix).toBe('vpcLattice');
-    expect(VPC_LATTICE_MODULE.keySpecs.map((spec) => [spec.key, spec.defaultValue])).toEqual([
+    expect(moduleDefinition('vpc-lattice')).toBe(VPC_LATTICE_MODULE);
+    expect(VPC_LATTICE_MODULE.settings?.keyPrefix).toBe('vpcLattice');
+    expect(VPC_LATTICE_MODULE.settings?.keySpecs.map((spec) => [spec.key, spec.defaultValue])).toEqual([
       ['vpcLattice.weights', '25,75'],
     ]);
   });
 
   test('changes no VPC CNI setting and adds no node group', () => {
     const config = readLabConfig({ modules: 'vpc-lattice' }, { today: TEST_DAY });
-    expect(VPC_LATTICE_MODULE.vpcCniConfiguration(config)).toEqual({});
-    expect(VPC_LATTICE_MODULE.nodeGroups(config)).toEqual([]);
+    expect(VPC_LATTICE_MODULE.vpcCniConfiguration?.(config) ?? {}).toEqual({});
+    expect(VPC_LATTICE_MODULE.nodeGroups?.(config) ?? []).toEqual([]);
   });
 
   test.each([

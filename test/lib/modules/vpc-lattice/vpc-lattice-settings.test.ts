@@ -1,5 +1,5 @@
 import { ContextReader } from '../../../../lib/config/context-reader';
-import { readLabConfig } from '../../../../lib/config/read-lab-config';
+import { readLabConfig } from '../../../../lib/lab-app';
 import { readVpcLatticeSettings, VPC_LATTICE_KEYS } from '../../../../lib/modules/vpc-lattice/vpc-lattice-settings';
 import { TEST_DAY } from '../../../support/lab-fixtures';
 

@@ -1,5 +1,5 @@
 import type * as eks from 'aws-cdk-lib/aws-eks-v2';
-import { acknowledgeFinding, acknowledgeManagedPolicies } from '../../constructs/nag-acknowledgements';
+import { acknowledgeFinding, acknowledgeManagedPolicies } from './nag-acknowledgements';
 
 /**
  * Findings on resources aws-cdk-lib creates inside the EKS cluster construct (its IAM role and the kubectl
