@@ -1,7 +1,9 @@
 import { type RetailAppCall, RETAIL_APP_CALLS } from '../../manifests/retail-app/retail-app-calls';
 import type { LabPlan } from '../config/lab-plan-model';
 import { connectivityExpectation } from './expectations/connectivity-expectation';
+import { awsNodeOnEveryNodeExpectation } from './expectations/aws-node-on-every-node';
 import { eksMaxPodsExpectation } from './expectations/node-group-max-pods';
+import { nodeGroupReadinessExpectation } from './expectations/node-group-readiness';
 import type { LabExpectation } from './lab-expectation';
 
 /** Id of the expectation about one retail app call; a module that changes the verdict declares the same id. */
@@ -27,8 +29,9 @@ export function appCallExpectation(
 }
 
 /**
- * What the base lab promises: the retail app's own calls work, and every planned node group (the base's and the
- * modules') runs with the max pods the plan states.
+ * What the base lab promises: the retail app's own calls work, every planned node group (the base's and the
+ * modules') runs its desired number of Ready nodes with the max pods the plan states, and the VPC CNI runs on every
+ * EC2 node.
  */
 export function baseExpectations(plan: LabPlan): LabExpectation[] {
   return [
@@ -38,5 +41,10 @@ export function baseExpectations(plan: LabPlan): LabExpectation[] {
     ...plan.nodeGroups.map((group) =>
       eksMaxPodsExpectation({ module: group.owner, nodeGroup: group.name, maxPods: group.maxPods }),
     ),
+    // Declared for the module that owns the group, like max pods: the module's report shows its own nodes.
+    ...plan.nodeGroups.map((group) =>
+      nodeGroupReadinessExpectation({ module: group.owner, nodeGroup: group.name, desiredSize: group.desiredSize }),
+    ),
+    awsNodeOnEveryNodeExpectation('base'),
   ];
 }

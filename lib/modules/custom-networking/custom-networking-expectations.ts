@@ -1,6 +1,6 @@
 import { CUSTOM_NETWORKING_NODE_GROUP } from './custom-networking-node-group';
 import { podSubnetCidrs } from './pod-subnet-layout';
-import { cidr, cidrContainsAddress } from '../../config/ipv4-cidr';
+import { cidr, cidrContainsAddress, type Ipv4Cidr } from '../../config/ipv4-cidr';
 import type { LabConfig } from '../../config/lab-config';
 import { LAB_AZ_COUNT } from '../../base/lab-vpc';
 import { renderCfnValue } from '../../verify/cfn-template';
@@ -21,6 +21,14 @@ import { appServiceSelector } from '../../../manifests/retail-app/retail-app-sel
 import { ZONE_LABEL } from '../../../manifests/well-known-labels';
 import { LAB_CREATED_BY, LAB_TAG_KEYS } from '../../base/lab-tags';
 import { aws, commandJson, kubectl, labelSelector } from '../../verify/live/live-commands';
+import {
+  kubeItems,
+  type NodeJson as KubeNodeJson,
+  nodeName,
+  type PodJson as KubePodJson,
+  podName,
+} from '../../verify/live/kube-objects';
+import { NODE_GROUP_LABEL } from '../../node-groups/node-group-plan';
 
 export const MODULE = 'custom-networking';
 
@@ -168,6 +176,128 @@ export function interpretVpcCidrBlocks(results: readonly CommandResult[], second
   return { pass, actual: found.join(', ') || 'no VPC found by the lab tags' };
 }
 
+interface SubnetJson {
+  readonly SubnetId?: string;
+  readonly CidrBlock?: string;
+  readonly AvailabilityZone?: string;
+  readonly VpcId?: string;
+  readonly State?: string;
+}
+
+interface CfnTagJson {
+  readonly Key?: unknown;
+  readonly Value?: unknown;
+}
+
+/** The lab's tags as the workshop looks subnets up by them (`created-by`, `env`). */
+function labTags(clusterName: string): Readonly<Record<string, string>> {
+  return { [LAB_TAG_KEYS.createdBy]: LAB_CREATED_BY, [LAB_TAG_KEYS.env]: clusterName };
+}
+
+/** Offline: the synthesized subnets of the secondary CIDR are the planned pod subnets and carry the lab's tags. */
+export function checkPodSubnetTags(lab: SynthesizedLab, config: LabConfig): CheckOutcome {
+  const secondary = config.secondaryCidr.text;
+  const expected = podSubnetCidrs(config.secondaryCidr, LAB_AZ_COUNT).map((block) => block.text);
+  const wanted = labTags(config.clusterName);
+  const podSubnets = resourcesOfType(resolveTemplates(lab.templates), 'AWS::EC2::Subnet')
+    .map(({ resource }) => ({
+      cidr: renderCfnValue(resource.Properties?.CidrBlock),
+      tags: Object.fromEntries(
+        ((resource.Properties?.Tags ?? []) as CfnTagJson[]).map((tag) => [
+          renderCfnValue(tag.Key),
+          renderCfnValue(tag.Value),
+        ]),
+      ),
+    }))
+    .filter((subnet) => cidrWithin(subnet.cidr, secondary));
+  const untagged = podSubnets.filter((subnet) =>
+    Object.entries(wanted).some(([key, value]) => subnet.tags[key] !== value),
+  );
+  const found = podSubnets.map((subnet) => subnet.cidr).sort();
+  const problems = [
+    ...(JSON.stringify(found) === JSON.stringify([...expected].sort())
+      ? []
+      : [`pod subnets ${found.join(', ') || 'none'}, expected ${expected.join(', ')}`]),
+    ...untagged.map((subnet) => `${subnet.cidr} lacks ${labelSelector(wanted)}`),
+  ];
+  return {
+    pass: problems.length === 0,
+    actual: problems.length === 0 ? `${found.join(', ')}, tagged ${labelSelector(wanted)}` : problems.join('; '),
+  };
+}
+
+/**
+ * Live: among the subnets the lab's tags find (workshop step 2), the secondary CIDR's are exactly the planned pod
+ * subnets, available, one per zone, in the VPC of the lab's primary subnets.
+ */
+export function interpretPodSubnets(result: CommandResult | undefined, config: LabConfig): CheckOutcome {
+  const output = commandJson<{ Subnets?: readonly SubnetJson[] }>(result, 'aws');
+  if (typeof output === 'string') return { pass: false, actual: output };
+  const subnets = output.Subnets ?? [];
+  const within = (block: Ipv4Cidr) => (subnet: SubnetJson) =>
+    subnet.CidrBlock !== undefined && cidrWithin(subnet.CidrBlock, block.text);
+  const podSubnets = subnets.filter(within(config.secondaryCidr));
+  const labVpcs = [...new Set(subnets.filter(within(config.vpcCidr)).map((subnet) => subnet.VpcId))];
+  const expected = podSubnetCidrs(config.secondaryCidr, LAB_AZ_COUNT).map((block) => block.text);
+  const found = podSubnets.map((subnet) => subnet.CidrBlock ?? '').sort();
+  const zones = new Set(podSubnets.map((subnet) => subnet.AvailabilityZone));
+  const problems = [
+    ...(JSON.stringify(found) === JSON.stringify([...expected].sort()) ? [] : [`expected ${expected.join(', ')}`]),
+    ...podSubnets
+      .filter((subnet) => subnet.State !== 'available')
+      .map((subnet) => `${subnet.CidrBlock} is ${subnet.State ?? 'in no state'}`),
+    ...(zones.size === podSubnets.length ? [] : ['two pod subnets share an Availability Zone']),
+    ...(labVpcs.length === 1
+      ? podSubnets
+          .filter((subnet) => subnet.VpcId !== labVpcs[0])
+          .map((subnet) => `${subnet.CidrBlock} is in ${subnet.VpcId}, not the lab VPC ${labVpcs[0]}`)
+      : [`the lab tags find subnets of ${config.vpcCidr.text} in ${labVpcs.length} VPCs`]),
+  ];
+  const described = podSubnets.map((subnet) => `${subnet.CidrBlock} ${subnet.AvailabilityZone} ${subnet.SubnetId}`);
+  return {
+    pass: problems.length === 0,
+    actual:
+      `${subnets.length} subnets carry the lab tags; pod subnets: ${described.join(', ') || 'none'}` +
+      (problems.length > 0 ? `: ${problems.join('; ')}` : ''),
+  };
+}
+
+/**
+ * Live: every running pod on the node group's nodes that does not share the node's network namespace has an
+ * address from the secondary CIDR (host-network pods such as aws-node and kube-proxy keep the node's address).
+ */
+export function interpretNodeGroupPodAddresses(
+  results: readonly CommandResult[],
+  nodeGroup: string,
+  secondaryCidr: string,
+): CheckOutcome {
+  const nodes = kubeItems<KubeNodeJson>(results[0]);
+  if (typeof nodes === 'string') return { pass: false, actual: nodes };
+  const pods = kubeItems<KubePodJson>(results[1]);
+  if (typeof pods === 'string') return { pass: false, actual: pods };
+  if (nodes.length === 0) return { pass: false, actual: `no node of node group ${nodeGroup}` };
+  const names = new Set(nodes.map(nodeName));
+  const podNetwork = pods.filter(
+    (pod) =>
+      names.has(pod.spec?.nodeName ?? '') &&
+      pod.spec?.hostNetwork !== true &&
+      pod.status?.phase === 'Running' &&
+      pod.status.podIP !== undefined,
+  );
+  if (podNetwork.length === 0)
+    return { pass: false, actual: `no running pod with its own address on ${[...names].join(', ')}` };
+  const block = cidr(secondaryCidr);
+  const outside = podNetwork.filter((pod) => !cidrContainsAddress(block, pod.status?.podIP ?? ''));
+  return {
+    pass: outside.length === 0,
+    actual:
+      outside.length === 0
+        ? `${podNetwork.length} pod(s) on ${[...names].join(', ')}, all in ${secondaryCidr}: ` +
+          podNetwork.map((pod) => `${podName(pod)} ${pod.status?.podIP}`).join(', ')
+        : `outside ${secondaryCidr}: ${outside.map((pod) => `${podName(pod)} ${pod.status?.podIP}`).join(', ')}`,
+  };
+}
+
 /** What `npm run verify` checks for the custom networking module. */
 export function customNetworkingExpectations(config: LabConfig): LabExpectation[] {
   const secondary = config.secondaryCidr.text;
@@ -208,6 +338,29 @@ export function customNetworkingExpectations(config: LabConfig): LabExpectation[
       },
     },
     {
+      id: `${MODULE}/pod-subnets-tagged`,
+      module: MODULE,
+      subject: `pod subnets of ${secondary} (found by the lab tags)`,
+      expected: `${podSubnetCidrs(config.secondaryCidr, LAB_AZ_COUNT)
+        .map((block) => block.text)
+        .join(', ')}, available, one per Availability Zone, in the lab VPC`,
+      source: `${WORKSHOP}/vpc.md, step 2 (aws ec2 describe-subnets --filters "Name=tag:created-by,Values=eks-workshop-v2")`,
+      checkOffline: (lab) => checkPodSubnetTags(lab, config),
+      live: {
+        commands: (context) => [
+          aws(
+            'ec2',
+            'describe-subnets',
+            '--filters',
+            ...Object.entries(labTags(context.clusterName)).map(([key, value]) => `Name=tag:${key},Values=${value}`),
+            '--output',
+            'json',
+          ),
+        ],
+        interpret: (results) => interpretPodSubnets(results[0], config),
+      },
+    },
+    {
       id: `${MODULE}/eniconfig-per-az`,
       module: MODULE,
       subject: 'ENIConfigs',
@@ -237,6 +390,14 @@ export function customNetworkingExpectations(config: LabConfig): LabExpectation[
             : 'not all from the secondary CIDR',
           notes: describePodAddressSources(sources),
         };
+      },
+      live: {
+        commands: () => [
+          kubectl('get', 'nodes', '-l', labelSelector({ [NODE_GROUP_LABEL]: nodeGroup }), '-o', 'json'),
+          // Running pods only: finished pods keep a stale address and there may be many pause pods otherwise.
+          kubectl('get', 'pods', '-A', '--field-selector=status.phase=Running', '-o', 'json'),
+        ],
+        interpret: (results) => interpretNodeGroupPodAddresses(results, nodeGroup, secondary),
       },
     },
     {

@@ -1,6 +1,11 @@
 import { remoteNodeSubnetCidr } from './remote-network';
 import { ciliumValues } from './hybrid-nodes-helm-values';
-import { NGINX_REMOTE, SSM_NODE_NAME_PREFIX } from '../../../manifests/hybrid-nodes/hybrid-nodes-names';
+import {
+  CLOUD_BURSTING,
+  NGINX_REMOTE,
+  POD_DELETION_COST_POLICY,
+  SSM_NODE_NAME_PREFIX,
+} from '../../../manifests/hybrid-nodes/hybrid-nodes-names';
 import { CILIUM_PART } from '../../third-party/cilium-part';
 import { helmReleaseOf } from '../../third-party/helm-release-of';
 
@@ -12,8 +17,21 @@ import { CfnStackGraph } from '../../verify/cfn-stack-references';
 import { DeployOrder } from '../../verify/deploy-order';
 import { routeExpectation } from '../../verify/expectations/route-expectation';
 import type { CheckOutcome, CommandResult, LabExpectation, LiveCommand } from '../../verify/lab-expectation';
-import { findKubernetesObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
-import { commandJson, kubectl } from '../../verify/live/live-commands';
+import { findDeployedObjects, findKubernetesObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
+import { commandJson, kubectl, labelSelector } from '../../verify/live/live-commands';
+import { ALL_NODES_COMMAND } from '../../verify/expectations/aws-node-on-every-node';
+import {
+  kubeItems,
+  type KubeConditionJson,
+  type NodeJson,
+  nodeIsReady,
+  nodeName,
+  type PodJson,
+  podIsActive,
+  podName,
+} from '../../verify/live/kube-objects';
+import { parseQuantity, podRequest } from '../../verify/live/resource-quantity';
+import { hybridNodesIngressEnabled } from './hybrid-nodes-ingress';
 
 const MODULE = 'hybrid-nodes';
 const WORKSHOP = 'workshop eks-hybrid-nodes';
@@ -133,6 +151,209 @@ function vpcCniUnchanged(lab: SynthesizedLab): CheckOutcome {
   return configured.includes('affinity')
     ? { pass: false, actual: `the vpc-cni configuration sets an affinity: ${configured}` }
     : { pass: true, actual: 'the vpc-cni add-on keeps its default anti-affinity to hybrid nodes' };
+}
+
+/** Resources the scheduler's fit check compares with what is left on a node (the lab's pods request CPU only). */
+const FIT_RESOURCES = ['cpu', 'memory'] as const;
+
+const cloudBurstingPods = kubectl(
+  'get',
+  'pods',
+  '-n',
+  CLOUD_BURSTING.namespace,
+  '-l',
+  labelSelector(CLOUD_BURSTING.labels),
+  '-o',
+  'json',
+);
+
+function isHybridNode(node: NodeJson): boolean {
+  return node.metadata?.labels?.[COMPUTE_TYPE_LABEL] === HYBRID_COMPUTE_TYPE;
+}
+
+/** How many more pods requesting like `pod` fit on the node, given what its active pods already request. */
+export function roomFor(node: NodeJson, podsOnNode: readonly PodJson[], pod: PodJson): number {
+  const allocatable = node.status?.allocatable ?? {};
+  const byResource = FIT_RESOURCES.flatMap((resource) => {
+    const wanted = podRequest(pod, resource);
+    if (wanted <= 0) return [];
+    const total = parseQuantity(allocatable[resource] ?? '0') ?? 0;
+    const used = podsOnNode.reduce((sum, other) => sum + podRequest(other, resource), 0);
+    return [Math.floor((total - used) / wanted + 1e-9)];
+  });
+  const podSlots = (parseQuantity(allocatable.pods ?? '0') ?? 0) - podsOnNode.length;
+  return Math.max(0, Math.min(podSlots, ...byResource));
+}
+
+/** Offline: the cloud-bursting Deployment prefers hybrid nodes, requests CPU, and its replicas fit the hybrid host. */
+export function checkCloudBurstingDeployment(lab: SynthesizedLab, config: LabConfig): CheckOutcome {
+  const [deployment] = findKubernetesObjects(lab, 'Deployment', CLOUD_BURSTING.name, CLOUD_BURSTING.namespace);
+  if (!deployment) return { pass: false, actual: `no Deployment ${CLOUD_BURSTING.namespace}/${CLOUD_BURSTING.name}` };
+  const spec = deployment.spec as {
+    replicas?: number;
+    template?: { spec?: { affinity?: unknown; containers?: { resources?: { requests?: Record<string, string> } }[] } };
+  };
+  const affinity = JSON.stringify(spec.template?.spec?.affinity ?? {});
+  const prefers =
+    affinity.includes('preferredDuringSchedulingIgnoredDuringExecution') &&
+    affinity.includes(COMPUTE_TYPE_LABEL) &&
+    affinity.includes(`"${HYBRID_COMPUTE_TYPE}"`);
+  const cpu = podRequest({ spec: { containers: spec.template?.spec?.containers ?? [] } }, 'cpu');
+  const replicas = spec.replicas ?? 1;
+  const hostCpu = config.hybridNodes.instanceType.vcpus;
+  // Only a request makes the hybrid node fill up (and pods burst to the cloud) before it is overloaded.
+  const fits = cpu > 0 && replicas * cpu <= hostCpu;
+  return {
+    pass: prefers && fits,
+    actual:
+      `${replicas} replicas of ${Math.round(cpu * 1000)}m CPU, ${prefers ? 'preferring' : 'NOT preferring'} hybrid nodes; ` +
+      `${Math.round(replicas * cpu * 1000)}m of the ${config.hybridNodes.instanceType.name} host's ${hostCpu} vCPUs`,
+  };
+}
+
+/**
+ * Live: the cloud-bursting pods are all Running; they run on cloud nodes only while the hybrid node has no room for
+ * another one (the workshop: scaled to 15, about 8 fit on the hybrid node and the rest go to EC2 nodes). A preferred
+ * affinity is a score, not a rule, so this is what the scheduler does, not what it must do; a scale-down without the
+ * pod-deletion-cost policy removes hybrid pods first and leaves cloud pods next to free hybrid capacity.
+ */
+export function interpretCloudBurstingPlacement(results: readonly CommandResult[]): CheckOutcome {
+  const bursting = kubeItems<PodJson>(results[0]);
+  if (typeof bursting === 'string') return { pass: false, actual: bursting };
+  const nodes = kubeItems<NodeJson>(results[1]);
+  if (typeof nodes === 'string') return { pass: false, actual: nodes };
+  const everyPod = kubeItems<PodJson>(results[2]);
+  if (typeof everyPod === 'string') return { pass: false, actual: everyPod };
+  const hybrid = nodes.filter((node) => isHybridNode(node) && nodeIsReady(node));
+  if (hybrid.length === 0) return { pass: false, actual: 'no Ready hybrid node' };
+  const pods = bursting.filter(podIsActive);
+  if (pods.length === 0) return { pass: false, actual: `no pod of ${CLOUD_BURSTING.namespace}/${CLOUD_BURSTING.name}` };
+  const hybridNames = new Set(hybrid.map(nodeName));
+  const notRunning = pods.filter((pod) => pod.status?.phase !== 'Running' || !pod.spec?.nodeName);
+  const onHybrid = pods.filter((pod) => hybridNames.has(pod.spec?.nodeName ?? ''));
+  const onCloud = pods.filter((pod) => pod.spec?.nodeName && !hybridNames.has(pod.spec.nodeName));
+  const room = hybrid.reduce(
+    (sum, node) =>
+      sum +
+      roomFor(
+        node,
+        everyPod.filter((pod) => podIsActive(pod) && pod.spec?.nodeName === nodeName(node)),
+        pods[0],
+      ),
+    0,
+  );
+  const problems = [
+    ...(notRunning.length > 0 ? [`not Running: ${notRunning.map(podName).join(', ')}`] : []),
+    ...(onCloud.length > 0 && room > 0
+      ? [`${onCloud.length} on cloud nodes while the hybrid node has room for ${room} more`]
+      : []),
+  ];
+  return {
+    pass: problems.length === 0,
+    actual:
+      `${pods.length} pod(s): ${onHybrid.length} on ${[...hybridNames].join(', ')}, ${onCloud.length} on cloud nodes; ` +
+      `room on the hybrid node for ${room} more` +
+      (problems.length > 0 ? `; ${problems.join('; ')}` : ''),
+  };
+}
+
+function cloudBurstingExpectation(config: LabConfig): LabExpectation {
+  return {
+    id: `${MODULE}/cloud-bursting-placement`,
+    module: MODULE,
+    subject: `pods of ${CLOUD_BURSTING.namespace}/${CLOUD_BURSTING.name}`,
+    expected: 'all Running; on the hybrid node first, on cloud nodes only once it has no room',
+    source: `${WORKSHOP} cloud-bursting: 3 pods on mi-...; scaled to 15, about 8 on the hybrid node and the rest on EC2`,
+    checkOffline: (lab) => checkCloudBurstingDeployment(lab, config),
+    live: {
+      commands: () => [
+        cloudBurstingPods,
+        ALL_NODES_COMMAND,
+        // Every pod's requests count against the hybrid node's capacity, not only the Deployment's.
+        kubectl('get', 'pods', '-A', '--field-selector=status.phase!=Succeeded,status.phase!=Failed', '-o', 'json'),
+      ],
+      interpret: interpretCloudBurstingPlacement,
+    },
+  };
+}
+
+/** Offline: the policy sets the lab's annotation, and the cloud-bursting pods are created after it. */
+export function checkPodDeletionCostPolicy(lab: SynthesizedLab): CheckOutcome {
+  const [policy] = findDeployedObjects(lab, 'ClusterPolicy', POD_DELETION_COST_POLICY.name);
+  const [deployment] = findDeployedObjects(lab, 'Deployment', CLOUD_BURSTING.name, CLOUD_BURSTING.namespace);
+  if (!policy) return { pass: false, actual: `no ClusterPolicy ${POD_DELETION_COST_POLICY.name}` };
+  if (!deployment) return { pass: false, actual: `no Deployment ${CLOUD_BURSTING.namespace}/${CLOUD_BURSTING.name}` };
+  const text = JSON.stringify(policy.object.spec ?? {});
+  const annotates =
+    text.includes(`"${POD_DELETION_COST_POLICY.annotation}":"${POD_DELETION_COST_POLICY.value}"`) &&
+    text.includes(`"value":"${HYBRID_COMPUTE_TYPE}"`);
+  const after = new DeployOrder(lab.templates).createdAfter(deployment, policy);
+  return {
+    pass: annotates && after,
+    actual:
+      `${POD_DELETION_COST_POLICY.name} ${annotates ? 'sets' : 'does NOT set'} ` +
+      `${POD_DELETION_COST_POLICY.annotation}=${POD_DELETION_COST_POLICY.value} on pods bound to hybrid nodes; ` +
+      `${CLOUD_BURSTING.name} is ${after ? '' : 'NOT '}created after it`,
+  };
+}
+
+interface ClusterPolicyJson {
+  readonly status?: { readonly conditions?: readonly KubeConditionJson[] };
+}
+
+/**
+ * Live: the policy is Ready, every cloud-bursting pod on a hybrid node carries `pod-deletion-cost: "1"` and none on
+ * a cloud node does (workshop: `map[controller.kubernetes.io/pod-deletion-cost:1]` on mi-..., `<none>` on EC2).
+ */
+export function interpretPodDeletionCost(results: readonly CommandResult[]): CheckOutcome {
+  const pods = kubeItems<PodJson>(results[0]);
+  if (typeof pods === 'string') return { pass: false, actual: pods };
+  const hybrid = kubeItems<NodeJson>(results[1]);
+  if (typeof hybrid === 'string') return { pass: false, actual: hybrid };
+  const policy = commandJson<ClusterPolicyJson>(results[2], 'kubectl');
+  if (typeof policy === 'string') return { pass: false, actual: policy };
+  const ready = (policy.status?.conditions ?? []).some(
+    (condition) => condition.type === 'Ready' && condition.status === 'True',
+  );
+  const hybridNames = new Set(hybrid.map(nodeName));
+  const running = pods.filter((pod) => podIsActive(pod) && pod.spec?.nodeName);
+  const cost = (pod: PodJson) => pod.metadata?.annotations?.[POD_DELETION_COST_POLICY.annotation];
+  const onHybrid = running.filter((pod) => hybridNames.has(pod.spec?.nodeName ?? ''));
+  const onCloud = running.filter((pod) => !hybridNames.has(pod.spec?.nodeName ?? ''));
+  const missing = onHybrid.filter((pod) => cost(pod) !== POD_DELETION_COST_POLICY.value);
+  const unexpected = onCloud.filter((pod) => cost(pod) === POD_DELETION_COST_POLICY.value);
+  const problems = [
+    ...(ready ? [] : [`ClusterPolicy ${POD_DELETION_COST_POLICY.name} is not Ready`]),
+    ...(onHybrid.length === 0 ? ['no pod on a hybrid node'] : []),
+    ...missing.map((pod) => `${podName(pod)} on ${pod.spec?.nodeName}: cost ${cost(pod) ?? '(none)'}`),
+    ...unexpected.map((pod) => `${podName(pod)} on cloud node ${pod.spec?.nodeName}: cost ${cost(pod)}`),
+  ];
+  return {
+    pass: problems.length === 0,
+    actual:
+      `${onHybrid.length - missing.length}/${onHybrid.length} hybrid pod(s) with cost ${POD_DELETION_COST_POLICY.value}, ` +
+      `${onCloud.length - unexpected.length}/${onCloud.length} cloud pod(s) without` +
+      (problems.length > 0 ? `; ${problems.join('; ')}` : ''),
+  };
+}
+
+function podDeletionCostExpectation(): LabExpectation {
+  return {
+    id: `${MODULE}/pod-deletion-cost`,
+    module: MODULE,
+    subject: `${POD_DELETION_COST_POLICY.annotation} on the pods of ${CLOUD_BURSTING.namespace}/${CLOUD_BURSTING.name}`,
+    expected: `"${POD_DELETION_COST_POLICY.value}" on every pod on the hybrid node, none on cloud nodes; policy Ready`,
+    source: `${WORKSHOP} cloud-bursting (kyverno/policy.yaml; kubectl get pods -o=custom-columns=...ANNOTATIONS)`,
+    checkOffline: checkPodDeletionCostPolicy,
+    live: {
+      commands: () => [
+        cloudBurstingPods,
+        getHybridNodes,
+        kubectl('get', 'clusterpolicies.kyverno.io', POD_DELETION_COST_POLICY.name, '-o', 'json'),
+      ],
+      interpret: interpretPodDeletionCost,
+    },
+  };
 }
 
 /** What the hybrid nodes lab promises, offline from the templates and live from the cluster. */
@@ -268,5 +489,8 @@ export function hybridNodesExpectations(config: LabConfig): LabExpectation[] {
         interpret: (results) => podsOnHybridNodes(results[0], results[1], 'none', 0),
       },
     },
+    cloudBurstingExpectation(config),
+    // The policy is deployed with the Ingress (lib/modules/hybrid-nodes/hybrid-nodes-workloads-stack.ts).
+    ...(hybridNodesIngressEnabled(config) ? [podDeletionCostExpectation()] : []),
   ];
 }

@@ -15,6 +15,9 @@ import { synthesizedVpcCniAddon } from '../../verify/vpc-cni-addon';
 import { addonVersionAtLeast } from '../../vpc-cni/addon-version';
 import { PAUSE_IMAGE, PAUSE_PODS } from '../../../manifests/prefix-delegation/pause-pods-chart';
 import { aws, commandJson, kubectl } from '../../verify/live/live-commands';
+import { ALL_NODES_COMMAND, checkVpcCniOnEveryNodeGroup } from '../../verify/expectations/aws-node-on-every-node';
+import { instanceIdOfNode, isEc2Node, kubeItems, type NodeJson, nodeName } from '../../verify/live/kube-objects';
+import { vpcCniEnv } from '../../verify/vpc-cni-addon';
 
 export const MODULE = 'prefix-delegation';
 
@@ -95,6 +98,82 @@ function checkVpcCniVersion(lab: SynthesizedLab): CheckOutcome {
   return { pass: addonVersionAtLeast(addon.version, MIN_PREFIX_DELEGATION_VPC_CNI_VERSION), actual: addon.version };
 }
 
+/** Addresses in one /28 prefix. */
+const ADDRESSES_PER_PREFIX = 16;
+
+/**
+ * The workshop's own query (steps 4 and 7): each instance with the prefixes on all its interfaces, e.g.
+ * `[{"InstanceId": "i-0...", "Prefixes": [{"Ipv4Prefix": "10.42.101.16/28"}]}]`.
+ */
+export const INSTANCE_PREFIXES_QUERY =
+  'Reservations[*].Instances[].{InstanceId: InstanceId, Prefixes: NetworkInterfaces[].Ipv4Prefixes[]}';
+
+interface InstancePrefixesJson {
+  readonly InstanceId?: string;
+  readonly Prefixes?: readonly { readonly Ipv4Prefix?: string }[] | null;
+}
+
+/**
+ * Offline: the synthesized add-on turns prefix delegation on with a positive warm target (ipamd then holds at least
+ * one /28 on every node, pods or not), on Nitro node groups created after the add-on.
+ */
+export function checkPrefixesOnEveryNode(lab: SynthesizedLab): CheckOutcome {
+  const addon = synthesizedVpcCniAddon(lab.templates);
+  if (!addon) return { pass: false, actual: 'no vpc-cni add-on is synthesized' };
+  const env = vpcCniEnv(addon.configuration);
+  const targets = ['WARM_PREFIX_TARGET', 'WARM_IP_TARGET', 'MINIMUM_IP_TARGET'].filter((key) => Number(env[key]) > 0);
+  const enabled = env.ENABLE_PREFIX_DELEGATION === 'true';
+  const nitro = checkNitroNodeGroups(lab);
+  const ordered = checkVpcCniOnEveryNodeGroup(lab);
+  return {
+    pass: enabled && targets.length > 0 && nitro.pass && ordered.pass,
+    actual:
+      `ENABLE_PREFIX_DELEGATION=${env.ENABLE_PREFIX_DELEGATION ?? '(unset)'}, positive warm target(s): ` +
+      `${targets.map((key) => `${key}=${env[key]}`).join(', ') || 'none'}; ${nitro.actual}; ${ordered.actual}`,
+  };
+}
+
+/**
+ * Live: the /28 prefixes EC2 assigned to each EC2 node's interfaces, counted per node (the nodes are matched to
+ * instances by their provider id). Passes when every EC2 node has at least one prefix and all are /28; the counts
+ * are what the learner compares before and after the pause pods (workshop step 7: "more prefixes").
+ */
+export function interpretPrefixesPerNode(results: readonly CommandResult[]): CheckOutcome {
+  const nodes = kubeItems<NodeJson>(results[0]);
+  if (typeof nodes === 'string') return { pass: false, actual: nodes };
+  const instances = commandJson<readonly InstancePrefixesJson[]>(results[1], 'aws');
+  if (typeof instances === 'string') return { pass: false, actual: instances };
+  const ec2Nodes = nodes.filter(isEc2Node);
+  if (ec2Nodes.length === 0) return { pass: false, actual: 'no EC2 node in the cluster' };
+  const prefixesOf = new Map(
+    instances.map((instance) => [
+      instance.InstanceId,
+      (instance.Prefixes ?? []).map((prefix) => prefix.Ipv4Prefix ?? '').filter((prefix) => prefix !== ''),
+    ]),
+  );
+  const counts = ec2Nodes.map((node) => {
+    const instanceId = instanceIdOfNode(node);
+    const prefixes = instanceId === undefined ? undefined : prefixesOf.get(instanceId);
+    return { node: nodeName(node), instanceId, prefixes };
+  });
+  const problems = counts.flatMap(({ node, instanceId, prefixes }) => {
+    if (prefixes === undefined) return [`${node}: instance ${instanceId ?? '(no provider id)'} not found`];
+    if (prefixes.length === 0) return [`${node}: no prefixes`];
+    const other = prefixes.filter((prefix) => !prefix.endsWith('/28'));
+    return other.length > 0 ? [`${node}: not /28: ${other.join(', ')}`] : [];
+  });
+  const described = counts.map(
+    ({ node, prefixes }) =>
+      `${node}: ${prefixes?.length ?? 0} prefix(es), ${(prefixes?.length ?? 0) * ADDRESSES_PER_PREFIX} addresses`,
+  );
+  const total = counts.reduce((sum, entry) => sum + (entry.prefixes?.length ?? 0), 0);
+  return {
+    pass: problems.length === 0,
+    actual: `${total} /28 prefix(es) on ${ec2Nodes.length} EC2 node(s): ${described.join('; ')}`,
+    ...(problems.length > 0 ? { notes: problems } : {}),
+  };
+}
+
 /** What `npm run verify` checks for the prefix delegation module. */
 export function prefixDelegationExpectations(config: LabConfig): LabExpectation[] {
   const replicas = config.prefixDelegation.pausePods;
@@ -136,6 +215,31 @@ export function prefixDelegationExpectations(config: LabConfig): LabExpectation[
           ),
         ],
         interpret: (results) => interpretInstancePrefixes(results[0]),
+      },
+    },
+    {
+      id: `${MODULE}/prefixes-per-node`,
+      module: MODULE,
+      subject: 'IPv4 prefixes on the interfaces of each EC2 node',
+      expected: 'at least one /28 prefix per node (the count per node is reported)',
+      source: `${WORKSHOP}, steps 4 and 7 (aws ec2 describe-instances ... Ipv4Prefixes, before and after the pause pods)`,
+      checkOffline: checkPrefixesOnEveryNode,
+      live: {
+        commands: (context) => [
+          ALL_NODES_COMMAND,
+          aws(
+            'ec2',
+            'describe-instances',
+            '--filters',
+            `Name=tag:eks:cluster-name,Values=${context.clusterName}`,
+            'Name=instance-state-name,Values=running',
+            '--query',
+            INSTANCE_PREFIXES_QUERY,
+            '--output',
+            'json',
+          ),
+        ],
+        interpret: interpretPrefixesPerNode,
       },
     },
   ];

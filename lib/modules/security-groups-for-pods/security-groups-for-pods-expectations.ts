@@ -28,8 +28,24 @@ import type {
   LiveCommand,
   LiveContext,
 } from '../../verify/lab-expectation';
-import { curlFromDeployment } from '../../verify/expectations/connectivity-expectation';
+import { curlArgs, curlFromDeployment } from '../../verify/expectations/connectivity-expectation';
 import { classifyCurl, outcomeReached } from '../../verify/live/curl-outcome';
+import { ALL_NODES_COMMAND } from '../../verify/expectations/aws-node-on-every-node';
+import {
+  type EventJson,
+  instanceIdOfNode,
+  kubeItems,
+  type NodeJson,
+  nodeName,
+  type PodJson,
+} from '../../verify/live/kube-objects';
+import { isModuleEnabled } from '../../config/lab-config';
+import { supportsSecurityGroupsForPods } from '../../instance-types/instance-types';
+import { NODE_GROUP_LABEL } from '../../node-groups/node-group-plan';
+import { CATALOG_NODE_SELECTOR, nodeGroupsThatCanRun } from './trunk-eni-node-groups';
+import { synthesizedVpcCniAddon, vpcCniEnv } from '../../verify/vpc-cni-addon';
+import { renderCfnValue } from '../../verify/cfn-template';
+import { resolveTemplates, resourcesOfType } from '../../verify/nested-stack-parameters';
 import {
   type ExternalSecurityGroup,
   externalGroupsFromDescribeSecurityGroups,
@@ -311,6 +327,319 @@ export function checkPolicyBeforeCatalog(lab: SynthesizedLab): CheckOutcome {
   };
 }
 
+/** Node label IPAMD adds when ENABLE_POD_ENI is on; the VPC resource controller sets it to true once the trunk is attached. */
+export const HAS_TRUNK_ATTACHED_LABEL = 'vpc.amazonaws.com/has-trunk-attached';
+
+/** `InterfaceType` of the ENI the VPC resource controller attaches to carry branch ENIs (named `aws-k8s-trunk-eni`). */
+export const TRUNK_INTERFACE_TYPE = 'trunk';
+
+/** Event the VPC resource controller's webhook records on a pod a SecurityGroupPolicy selects (workshop step 14). */
+export const SECURITY_GROUP_REQUESTED_REASON = 'SecurityGroupRequested';
+
+interface NetworkInterfaceJson {
+  readonly NetworkInterfaceId?: string;
+  readonly InterfaceType?: string;
+  readonly Status?: string;
+  readonly PrivateIpAddress?: string;
+  readonly Attachment?: { readonly InstanceId?: string; readonly Status?: string };
+  readonly Groups?: readonly { readonly GroupId?: string; readonly GroupName?: string }[];
+}
+
+function networkInterfaces(result: CommandResult | undefined): readonly NetworkInterfaceJson[] | string {
+  const output = commandJson<{ NetworkInterfaces?: readonly NetworkInterfaceJson[] }>(result, 'aws');
+  return typeof output === 'string' ? output : (output.NetworkInterfaces ?? []);
+}
+
+/** Node groups whose instance type can attach a trunk ENI: the VPC resource controller gives each of their nodes one. */
+function trunkCapableNodeGroups(lab: SynthesizedLab): string[] {
+  return lab.plan.nodeGroups
+    .filter((group) => supportsSecurityGroupsForPods(group.instanceType))
+    .map((group) => group.name);
+}
+
+/** Offline: pod ENIs are on in the add-on, and every node group that can run the catalog pods can attach a trunk. */
+export function checkTrunkCapableNodes(lab: SynthesizedLab): CheckOutcome {
+  const addon = synthesizedVpcCniAddon(lab.templates);
+  const podEni = addon ? vpcCniEnv(addon.configuration).ENABLE_POD_ENI : undefined;
+  const catalogGroups = nodeGroupsThatCanRun(lab.plan.nodeGroups, CATALOG_NODE_SELECTOR);
+  const capable = trunkCapableNodeGroups(lab);
+  const incapable = catalogGroups.filter((group) => !capable.includes(group.name));
+  return {
+    pass: podEni === 'true' && catalogGroups.length > 0 && incapable.length === 0,
+    actual:
+      `ENABLE_POD_ENI=${podEni ?? '(unset)'}; trunk-capable node groups: ${capable.join(', ') || 'none'}; ` +
+      `catalog pods can run on ${catalogGroups.map((group) => `${group.name} (${group.instanceType.name})`).join(', ') || 'no node group'}` +
+      (incapable.length > 0 ? `; no trunk ENI on ${incapable.map((group) => group.name).join(', ')}` : ''),
+  };
+}
+
+/**
+ * Live: every node of a trunk-capable node group carries `vpc.amazonaws.com/has-trunk-attached=true` and has an
+ * ENI of type `trunk` attached to its instance.
+ */
+export function interpretTrunkInterfaces(
+  results: readonly CommandResult[],
+  trunkGroups: readonly string[],
+): CheckOutcome {
+  const nodes = kubeItems<NodeJson>(results[0]);
+  if (typeof nodes === 'string') return { pass: false, actual: nodes };
+  const interfaces = networkInterfaces(results[1]);
+  if (typeof interfaces === 'string') return { pass: false, actual: interfaces };
+  const trunkByInstance = new Map(
+    interfaces
+      .filter((eni) => eni.InterfaceType === TRUNK_INTERFACE_TYPE && eni.Attachment?.InstanceId !== undefined)
+      .map((eni) => [eni.Attachment?.InstanceId, eni.NetworkInterfaceId]),
+  );
+  const candidates = nodes.filter((node) => trunkGroups.includes(node.metadata?.labels?.[NODE_GROUP_LABEL] ?? ''));
+  if (candidates.length === 0)
+    return { pass: false, actual: `no node of the trunk-capable node groups ${trunkGroups.join(', ') || '(none)'}` };
+  const described = candidates.map((node) => {
+    const label = node.metadata?.labels?.[HAS_TRUNK_ATTACHED_LABEL];
+    const trunk = trunkByInstance.get(instanceIdOfNode(node));
+    return { node: nodeName(node), label, trunk, ok: label === 'true' && trunk !== undefined };
+  });
+  return {
+    pass: described.every((entry) => entry.ok),
+    actual: described
+      .map(
+        (entry) =>
+          `${entry.node}: ${HAS_TRUNK_ATTACHED_LABEL}=${entry.label ?? '(unset)'}, trunk ENI ${entry.trunk ?? 'none'}`,
+      )
+      .join('; '),
+  };
+}
+
+function trunkInterfacesExpectation(): LabExpectation {
+  return {
+    id: `${MODULE}/trunk-eni-attached`,
+    module: MODULE,
+    subject: 'nodes of trunk-capable node groups',
+    expected: `${HAS_TRUNK_ATTACHED_LABEL}=true and an ENI of type ${TRUNK_INTERFACE_TYPE} (aws-k8s-trunk-eni) on each`,
+    source: `${WORKSHOP} index.md (trunk ENI aws-k8s-trunk-eni) and the EKS user guide (has-trunk-attached label)`,
+    checkOffline: checkTrunkCapableNodes,
+    live: {
+      commands: () => [
+        ALL_NODES_COMMAND,
+        aws(
+          'ec2',
+          'describe-network-interfaces',
+          '--filters',
+          `Name=interface-type,Values=${TRUNK_INTERFACE_TYPE}`,
+          '--output',
+          'json',
+        ),
+      ],
+      interpret: (results, context) => interpretTrunkInterfaces(results, trunkCapableNodeGroups(context.lab)),
+    },
+  };
+}
+
+/** `Pod will get the following Security Groups [sg-0a sg-0b]` -> the ids. */
+function requestedGroups(message: string | undefined): string[] {
+  return (/\[([^\]]*)\]/.exec(message ?? '')?.[1] ?? '').split(/[\s,]+/).filter((id) => id.startsWith('sg-'));
+}
+
+function branchEniOf(pod: PodJson): string | undefined {
+  try {
+    const raw = pod.metadata?.annotations?.[POD_ENI_ANNOTATION];
+    return raw ? (JSON.parse(raw) as { eniId?: string }[])[0]?.eniId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Live: each running catalog service pod's branch ENI (from its `vpc.amazonaws.com/pod-eni` annotation) carries the
+ * catalog pod security group, and its `SecurityGroupRequested` event, while the API server still keeps it, names
+ * that group.
+ */
+export function interpretCatalogPodSecurityGroup(results: readonly CommandResult[], groupName: string): CheckOutcome {
+  const pods = kubeItems<PodJson>(results[0]);
+  if (typeof pods === 'string') return { pass: false, actual: pods };
+  const events = kubeItems<EventJson>(results[1]);
+  if (typeof events === 'string') return { pass: false, actual: events };
+  const interfaces = networkInterfaces(results[2]);
+  if (typeof interfaces === 'string') return { pass: false, actual: interfaces };
+  const running = pods.filter(
+    (pod) => pod.metadata?.deletionTimestamp === undefined && pod.status?.phase === 'Running',
+  );
+  if (running.length === 0) return { pass: false, actual: `no running catalog pod with ${SERVICE_PODS}` };
+  const groupId = interfaces.flatMap((eni) => eni.Groups ?? []).find((group) => group.GroupName === groupName)?.GroupId;
+  const withGroup = new Set(interfaces.map((eni) => eni.NetworkInterfaceId));
+  const notes: string[] = [];
+  const described = running.map((pod) => {
+    const name = pod.metadata?.name ?? '';
+    const eni = branchEniOf(pod);
+    const requested = events
+      .filter((event) => event.involvedObject?.name === name && event.reason === SECURITY_GROUP_REQUESTED_REASON)
+      .flatMap((event) => requestedGroups(event.message));
+    if (requested.length === 0)
+      notes.push(
+        `${name}: no ${SECURITY_GROUP_REQUESTED_REASON} event (the API server keeps events for 1 hour by default)`,
+      );
+    const eventOk = requested.length === 0 || (groupId !== undefined && requested.includes(groupId));
+    const eniOk = eni !== undefined && withGroup.has(eni);
+    return {
+      ok: eniOk && eventOk,
+      text:
+        `${name}: branch ENI ${eni ?? '(no annotation)'} ${eniOk ? 'has' : 'does NOT have'} ${groupName}` +
+        (requested.length > 0 ? `; event requested ${requested.join(' ')}` : ''),
+    };
+  });
+  return {
+    pass: described.every((entry) => entry.ok),
+    actual: `${groupName} is ${groupId ?? 'not on any interface'}; ${described.map((entry) => entry.text).join('; ')}`,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
+}
+
+/**
+ * Offline: the policy gives the catalog pods the pod group (as security-group-policy-applied checks), and that group
+ * is synthesized under the name the live check finds its interfaces by.
+ */
+export function checkCatalogPodGroupByName(lab: SynthesizedLab, groupName: string): CheckOutcome {
+  const policy = checkPolicyBeforeCatalog(lab);
+  const names = resourcesOfType(resolveTemplates(lab.templates), 'AWS::EC2::SecurityGroup')
+    .filter(({ resource }) => resource.Properties?.GroupDescription === CATALOG_POD_SECURITY_GROUP.description)
+    .map(({ resource }) => renderCfnValue(resource.Properties?.GroupName));
+  const named = names.length === 1 && names[0] === groupName;
+  return {
+    pass: policy.pass && named,
+    actual: `${policy.actual}; pod group named ${names.join(', ') || '(none)'}${named ? '' : `, expected ${groupName}`}`,
+  };
+}
+
+function catalogPodSecurityGroupExpectation(config: LabConfig): LabExpectation {
+  return {
+    id: `${MODULE}/catalog-pods-pod-security-group`,
+    module: MODULE,
+    subject: `catalog pods (${SERVICE_PODS}): branch ENI security groups and ${SECURITY_GROUP_REQUESTED_REASON} events`,
+    expected: `each pod's branch ENI carries <cluster>${CATALOG_POD_SECURITY_GROUP.nameSuffix}; its event, if kept, names that group`,
+    source: `${WORKSHOP} (steps 13 and 14: pod-eni annotation; kubectl get events -n catalog | grep ${SECURITY_GROUP_REQUESTED_REASON})`,
+    checkOffline: (lab) =>
+      checkCatalogPodGroupByName(lab, `${config.clusterName}${CATALOG_POD_SECURITY_GROUP.nameSuffix}`),
+    live: {
+      commands: (context) => [
+        kubectl('get', 'pods', '-n', CATALOG.namespace, '-l', SERVICE_PODS, '-o', 'json'),
+        kubectl(
+          'get',
+          'events',
+          '-n',
+          CATALOG.namespace,
+          `--field-selector=reason=${SECURITY_GROUP_REQUESTED_REASON}`,
+          '-o',
+          'json',
+        ),
+        aws(
+          'ec2',
+          'describe-network-interfaces',
+          '--filters',
+          `Name=group-name,Values=${context.clusterName}${CATALOG_POD_SECURITY_GROUP.nameSuffix}`,
+          '--output',
+          'json',
+        ),
+      ],
+      interpret: (results, context) =>
+        interpretCatalogPodSecurityGroup(results, `${context.clusterName}${CATALOG_POD_SECURITY_GROUP.nameSuffix}`),
+    },
+  };
+}
+
+/**
+ * Shell run in the ui container (it has only the cluster security group): ask the catalog for the database endpoint
+ * it uses (`GET /topology`, retail-store-sample-app 1.2.1 src/catalog/main.go), then open a TCP connection to it
+ * with the workshop's curl probe (the ui image ships curl-full for `telnet://`). One read-only exec, no endpoint to
+ * know in advance.
+ */
+export const UI_DATABASE_PROBE = [
+  `topology=$(curl -s --max-time 5 ${serviceUrl('catalog')}/topology)`,
+  `case "$topology" in *'"databaseEndpoint":"'*) ;; *) echo "no databaseEndpoint in: $topology"; exit 3;; esac`,
+  // The JSON value between `"databaseEndpoint":"` and the next quote, with shell parameter expansion only.
+  'target=${topology#*\\"databaseEndpoint\\":\\"}; target=${target%%\\"*}',
+  'echo "target=$target"',
+  `${curlArgs('URL').slice(0, -1).join(' ')} "telnet://$target"`,
+].join('; ');
+
+function uiExec(script: string): LiveCommand {
+  return kubectl('exec', '-n', APP_SERVICES.ui.namespace, 'deployment/ui', '-c', 'ui', '--', 'sh', '-c', script);
+}
+
+/**
+ * Live: the same database endpoint, probed from the ui (cluster security group only) and from the catalog (pod
+ * security group): the ui's attempt times out and the catalog's connects. A security group drops what it does not
+ * admit, so a refused connection would mean the packets reached the database host: that is not isolation.
+ */
+export function interpretRdsOnlyFromPodGroup(
+  results: readonly CommandResult[],
+  caveats: readonly string[] = [],
+): CheckOutcome {
+  const [uiProbe, catalogProbe, catalogLogs] = results;
+  const uiText = `${uiProbe?.stdout ?? ''}\n${uiProbe?.stderr ?? ''}`;
+  const uiTarget = /target=(\S+)/.exec(uiText)?.[1];
+  const catalog = interpretCatalogDatabaseProbe([catalogProbe, catalogLogs]);
+  const catalogTarget = /target=(\S+)/.exec(`${catalogProbe?.stdout ?? ''}`)?.[1];
+  if (!uiTarget) {
+    const why = uiText.trim().split('\n').pop() ?? '';
+    return {
+      pass: false,
+      actual: `ui probe could not find the database endpoint: ${why || `exit ${uiProbe?.exitCode}`}`,
+      ...(caveats.length > 0 ? { notes: [...caveats] } : {}),
+    };
+  }
+  const ui = classifyCurl(uiProbe);
+  const uiVerdict =
+    ui.outcome === 'timed-out'
+      ? `ui -> ${uiTarget}: timed out (${ui.evidence})`
+      : ui.outcome === 'refused'
+        ? `ui -> ${uiTarget}: refused, so the packets reached the database host (${ui.evidence})`
+        : `ui -> ${uiTarget}: ${ui.outcome} (${ui.evidence})`;
+  const sameTarget = catalogTarget === undefined || catalogTarget === uiTarget;
+  return {
+    pass: ui.outcome === 'timed-out' && catalog.pass && sameTarget,
+    actual:
+      `${uiVerdict}; catalog: ${catalog.actual}` +
+      (sameTarget ? '' : `; the catalog probed ${catalogTarget}, not ${uiTarget}`),
+    ...(caveats.length + (catalog.notes?.length ?? 0) > 0 ? { notes: [...caveats, ...(catalog.notes ?? [])] } : {}),
+  };
+}
+
+/** Why a live verdict of rds-only-from-pod-group may not be the security group's alone. */
+const NETWORK_POLICIES_CAVEAT =
+  'network-policies is on: the ui egress policy may drop the probe too (or, at the default-deny stage, its DNS ' +
+  'lookups), so a live timeout does not single out the security group';
+
+function rdsOnlyFromPodGroupExpectation(config: LabConfig): LabExpectation {
+  const policies = isModuleEnabled(config, 'network-policies');
+  return {
+    id: `${MODULE}/rds-only-from-pod-group`,
+    module: MODULE,
+    subject: `TCP connect to the catalog RDS:${CATALOG_DATABASE.port} from ui (cluster group only) and from catalog (pod group)`,
+    expected: 'ui times out; catalog connects',
+    source: `${WORKSHOP} (steps 6-8: i/o timeout without the pod group; step 12: Database migration complete with it)`,
+    checkOffline: (lab) => {
+      // The ui pod is the probe's source: the same reachability analysis as other-pods-to-rds, for that pod.
+      const network = catalogNetwork(lab);
+      if (!network.catalogDatabase)
+        return {
+          pass: false,
+          actual: `the catalog does not use an RDS instance of the lab (${network.catalogEndpoint})`,
+        };
+      const port = network.catalogDatabase.port;
+      const ui = network.model.canReach(network.uiPod, network.catalogDatabase, port, 'tcp');
+      const catalog = network.model.canReach(network.catalogPod, network.catalogDatabase, port, 'tcp');
+      return {
+        pass: ui.blocked && catalog.allowed,
+        actual: `${ui.explanation}; ${catalog.explanation}`,
+        notes: [...network.notes, ...(policies ? [NETWORK_POLICIES_CAVEAT] : [])],
+      };
+    },
+    live: {
+      commands: () => [uiExec(UI_DATABASE_PROBE), catalogExec(CATALOG_DATABASE_PROBE), CATALOG_LOGS],
+      interpret: (results) => interpretRdsOnlyFromPodGroup(results, policies ? [NETWORK_POLICIES_CAVEAT] : []),
+    },
+  };
+}
+
 /** What `npm run verify` checks for the module (offline always; live with `--live`). */
 export function securityGroupsForPodsExpectations(config: LabConfig): LabExpectation[] {
   const catalogMysql = DATA_STORES['catalog-mysql'];
@@ -398,6 +727,11 @@ export function securityGroupsForPodsExpectations(config: LabConfig): LabExpecta
       },
     }),
   ];
+  expectations.push(
+    trunkInterfacesExpectation(),
+    catalogPodSecurityGroupExpectation(config),
+    rdsOnlyFromPodGroupExpectation(config),
+  );
   if (catalogMysqlCall) {
     // The catalog no longer uses its in-cluster MySQL; with only the pod group its pods cannot reach it across
     // nodes. No live part: standard enforcing mode lets same-node traffic through, so a live answer depends on

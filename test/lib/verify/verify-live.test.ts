@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { main, EXIT_FAILED, EXIT_PASSED, EXIT_REFUSED } from '../../../bin/verify';
 import { contextNamesCluster } from '../../../lib/verify/live/cluster-context-check';
 import type { CommandResult, LiveCommand } from '../../../lib/verify/lab-expectation';
@@ -13,6 +15,9 @@ const LAB_CONTEXT = 'arn:aws:eks:us-west-2:111122223333:cluster/eks-workshop';
 const lab = synthesizeForTest({ modules: '' });
 
 const ok = (stdout: string): CommandResult => ({ exitCode: 0, stdout, stderr: '' });
+/** Recorded output of a base lab's cluster (test/fixtures/live/base). */
+const recorded = (name: string): CommandResult =>
+  ok(readFileSync(join(__dirname, '../../fixtures/live/base', name), 'utf8'));
 
 /** A recorded cluster: answers each command by the first matching rule. */
 function recordedCluster(rules: [RegExp, CommandResult][], log: string[] = []) {
@@ -28,6 +33,10 @@ const healthyLab: [RegExp, CommandResult][] = [
   [/cloudformation describe-stacks/, ok(JSON.stringify([{ OutputKey: 'ClusterName', OutputValue: 'eks-workshop' }]))],
   [/config current-context/, ok(LAB_CONTEXT)],
   [/curl .*(http|telnet):/, { exitCode: 0, stdout: '', stderr: '< HTTP/1.1 200 OK' }],
+  // Node readiness and aws-node per node read JSON; max pods reads the allocatable pods by jsonpath.
+  [/get nodes -l eks-networking-lab\/node-group=default -o json$/, recorded('nodes-default-ready.json')],
+  [/get nodes -o json$/, recorded('nodes-default-ready.json')],
+  [/get pods -n kube-system -l k8s-app=aws-node -o json$/, recorded('aws-node-pods-running.json')],
   [/get nodes -l eks-networking-lab\/node-group=default/, ok('29 29 29')],
   [/eks describe-addon/, ok(JSON.stringify({ addon: { status: 'ACTIVE', addonVersion: 'v1.0.0-eksbuild.1' } }))],
   [
@@ -97,7 +106,8 @@ describe('live run', () => {
   test('passes and exits 0 when every check passes, reading the cluster name from the stack output', async () => {
     const { io, out } = captureIo();
     expect(await main(['--modules', '', '--live'], io, recordedCluster(healthyLab))).toBe(EXIT_PASSED);
-    expect(out.join('\n')).toMatch(/15 passed, 0 failed \(live\)/);
+    // 9 app calls, max pods and readiness of the default node group, aws-node on every node, 5 parts.
+    expect(out.join('\n')).toMatch(/17 passed, 0 failed \(live\)/);
   });
 
   test('fails with exit 1 when a call the app needs times out, and says so in JSON', async () => {

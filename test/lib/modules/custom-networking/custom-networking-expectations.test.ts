@@ -1,8 +1,12 @@
 import { readLabConfig } from '../../../../lib/lab-app';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   customNetworkingExpectations,
   interpretCheckoutPods,
   interpretEniConfigs,
+  interpretNodeGroupPodAddresses,
+  interpretPodSubnets,
   interpretVpcCidrBlocks,
 } from '../../../../lib/modules/custom-networking/custom-networking-expectations';
 import { planLabConfig } from '../../../../lib/lab-app';
@@ -40,6 +44,7 @@ describe('custom-networking expectations offline', () => {
     expect(customNetworkingExpectations(lab.config).map((candidate) => candidate.id)).toEqual([
       'custom-networking/vpc-cni-settings',
       'custom-networking/secondary-cidr-subnets',
+      'custom-networking/pod-subnets-tagged',
       'custom-networking/eniconfig-per-az',
       'custom-networking/pod-address-sources',
       'custom-networking/checkout-pod-address',
@@ -52,6 +57,7 @@ describe('custom-networking expectations offline', () => {
   test.each([
     'custom-networking/vpc-cni-settings',
     'custom-networking/secondary-cidr-subnets',
+    'custom-networking/pod-subnets-tagged',
     'custom-networking/eniconfig-per-az',
     'custom-networking/pod-address-sources',
     'custom-networking/checkout-pod-address',
@@ -64,6 +70,7 @@ describe('custom-networking expectations offline', () => {
   test.each([
     'custom-networking/vpc-cni-settings',
     'custom-networking/secondary-cidr-subnets',
+    'custom-networking/pod-subnets-tagged',
     'custom-networking/eniconfig-per-az',
     'custom-networking/pod-address-sources',
     'custom-networking/checkout-pod-address',
@@ -198,5 +205,91 @@ describe('custom-networking expectations live', () => {
       );
     expect(interpretVpcCidrBlocks([associations('associated')], '100.64.0.0/16').pass).toBe(true);
     expect(interpretVpcCidrBlocks([associations('associating')], '100.64.0.0/16').pass).toBe(false);
+  });
+});
+
+describe('custom-networking live checks on recorded cluster output', () => {
+  const FIXTURES = join(__dirname, '../../../fixtures/live/custom-networking');
+  const recorded = (name: string): CommandResult => ok(readFileSync(join(FIXTURES, name), 'utf8'));
+
+  test('looks the pod subnets up by both lab tags, like workshop step 2', () => {
+    expect(expectation('custom-networking/pod-subnets-tagged').live!.commands(context)).toEqual([
+      {
+        program: 'aws',
+        args: [
+          'ec2',
+          'describe-subnets',
+          '--filters',
+          'Name=tag:created-by,Values=eks-workshop-v2',
+          'Name=tag:env,Values=eks-workshop',
+          '--output',
+          'json',
+        ],
+      },
+    ]);
+  });
+
+  test('passes when the nine lab subnets include the three /19 pod subnets of 100.64.0.0/16, one per zone', () => {
+    const outcome = interpretPodSubnets(recorded('describe-subnets.json'), lab.config);
+    expect(outcome.pass).toBe(true);
+    expect(outcome.actual).toBe(
+      '9 subnets carry the lab tags; pod subnets: ' +
+        '100.64.0.0/19 us-west-2a subnet-0c330d4e5f6a7b8c9, ' +
+        '100.64.32.0/19 us-west-2b subnet-0c331d4e5f6a7b8c9, ' +
+        '100.64.64.0/19 us-west-2c subnet-0c332d4e5f6a7b8c9',
+    );
+  });
+
+  test('fails when a pod subnet is missing', () => {
+    const outcome = interpretPodSubnets(recorded('describe-subnets-pod-subnet-missing.json'), lab.config);
+    expect(outcome.pass).toBe(false);
+    expect(outcome.actual).toMatch(/expected 100\.64\.0\.0\/19, 100\.64\.32\.0\/19, 100\.64\.64\.0\/19$/);
+  });
+
+  test('reads the node group nodes and every running pod for the address check', () => {
+    expect(expectation('custom-networking/pod-address-sources').live!.commands(context)).toEqual([
+      {
+        program: 'kubectl',
+        args: ['get', 'nodes', '-l', 'eks-networking-lab/node-group=custom-networking', '-o', 'json'],
+      },
+      { program: 'kubectl', args: ['get', 'pods', '-A', '--field-selector=status.phase=Running', '-o', 'json'] },
+    ]);
+  });
+
+  test('passes when the pods of the custom-networking node use 100.64 addresses (host-network pods excepted)', () => {
+    const outcome = interpretNodeGroupPodAddresses(
+      [recorded('nodes-custom-networking.json'), recorded('running-pods.json')],
+      'custom-networking',
+      '100.64.0.0/16',
+    );
+    expect(outcome).toEqual({
+      pass: true,
+      actual:
+        '2 pod(s) on ip-10-42-120-11.us-west-2.compute.internal, all in 100.64.0.0/16: ' +
+        'checkout/checkout-6d4f8b9c7-x2lqp 100.64.5.77, kube-system/ebs-csi-node-4jz8k 100.64.21.203',
+    });
+  });
+
+  test('fails when the node took pod addresses from its own subnet (it joined before its ENIConfig existed)', () => {
+    const outcome = interpretNodeGroupPodAddresses(
+      [recorded('nodes-custom-networking.json'), recorded('running-pods-primary-cidr.json')],
+      'custom-networking',
+      '100.64.0.0/16',
+    );
+    expect(outcome).toEqual({
+      pass: false,
+      actual:
+        'outside 100.64.0.0/16: checkout/checkout-6d4f8b9c7-x2lqp 10.42.121.9, kube-system/ebs-csi-node-4jz8k 10.42.118.66',
+    });
+  });
+
+  test('fails when the node group has no node', () => {
+    expect(
+      interpretNodeGroupPodAddresses(
+        [ok('{"items":[]}'), recorded('running-pods.json')],
+        'custom-networking',
+        '100.64.0.0/16',
+      ),
+    ).toEqual({ pass: false, actual: 'no node of node group custom-networking' });
   });
 });

@@ -1,4 +1,10 @@
-import { hybridNodesExpectations } from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-expectations';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  hybridNodesExpectations,
+  interpretCloudBurstingPlacement,
+  interpretPodDeletionCost,
+} from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-expectations';
 import type { CfnTemplate } from '../../../../lib/verify/cfn-template';
 import type { CommandResult, LabExpectation, LiveContext } from '../../../../lib/verify/lab-expectation';
 import { labExpectations } from '../../../../lib/verify/lab-expectations';
@@ -56,6 +62,7 @@ test.each([
   'cilium-on-hybrid-nodes',
   'nginx-on-hybrid-node',
   'vpc-cni-off-hybrid-nodes',
+  'cloud-bursting-placement',
 ])('%s holds offline for the synthesized lab', (id) => {
   const outcome = byId(id).checkOffline(lab);
   expect(outcome.actual).not.toContain('no subnet matches');
@@ -157,5 +164,152 @@ describe('together with custom-networking (cloud pods, CoreDNS among them, on th
 
   test('is not declared without custom-networking', () => {
     expect(expectations.map((expectation) => expectation.id)).not.toContain('hybrid-nodes/remote-to-secondary-cidr');
+  });
+});
+
+describe('cloud bursting on recorded cluster output (workshop cloud-bursting page)', () => {
+  const FIXTURES = join(__dirname, '../../../fixtures/live');
+  const recorded = (path: string): CommandResult => ({
+    exitCode: 0,
+    stdout: readFileSync(join(FIXTURES, path), 'utf8'),
+    stderr: '',
+  });
+  /** Three default nodes, the custom-networking node and the hybrid node mi-0f1e2d3c4b5a69788 (2 vCPUs). */
+  const NODES = recorded('base/nodes-all.json');
+  const placement = (pods: string, all: string) =>
+    interpretCloudBurstingPlacement([recorded(`hybrid-nodes/${pods}`), NODES, recorded(`hybrid-nodes/${all}`)]);
+
+  test('reads the Deployment pods, the nodes and every active pod (their requests fill the hybrid node)', () => {
+    expect(
+      byId('cloud-bursting-placement')
+        .live!.commands(LIVE)
+        .map((command) => command.args.join(' ')),
+    ).toEqual([
+      'get pods -n default -l app=nginx -o json',
+      'get nodes -o json',
+      'get pods -A --field-selector=status.phase!=Succeeded,status.phase!=Failed -o json',
+    ]);
+  });
+
+  test('passes with the lab replicas all on the hybrid node', () => {
+    expect(placement('cloud-bursting-pods-3.json', 'all-pods-3.json')).toEqual({
+      pass: true,
+      // 2000m allocatable - kube-proxy 100m - 3 nginx-remote and 3 nginx-deployment pods of 200m = 700m: 3 more fit.
+      actual: '3 pod(s): 3 on mi-0f1e2d3c4b5a69788, 0 on cloud nodes; room on the hybrid node for 3 more',
+    });
+  });
+
+  test('passes when scaled to 15: the hybrid node is full and the rest run on EC2 nodes', () => {
+    expect(placement('cloud-bursting-pods-15.json', 'all-pods-15.json')).toEqual({
+      pass: true,
+      // 100m + 3 x 200m + 6 x 200m = 1900m of 2000m: no room for a 200m pod.
+      actual: '15 pod(s): 6 on mi-0f1e2d3c4b5a69788, 9 on cloud nodes; room on the hybrid node for 0 more',
+    });
+  });
+
+  test('fails when pods stay on EC2 nodes while the hybrid node has room (scaled down without the policy)', () => {
+    expect(placement('cloud-bursting-pods-after-scale-down.json', 'all-pods-after-scale-down.json')).toEqual({
+      pass: false,
+      actual:
+        '3 pod(s): 0 on mi-0f1e2d3c4b5a69788, 3 on cloud nodes; room on the hybrid node for 6 more; ' +
+        '3 on cloud nodes while the hybrid node has room for 6 more',
+    });
+  });
+
+  test('fails without a Ready hybrid node', () => {
+    const nodes = JSON.parse(readFileSync(join(FIXTURES, 'base/nodes-all.json'), 'utf8')) as {
+      items: { metadata: { labels: Record<string, string> } }[];
+    };
+    nodes.items = nodes.items.filter((node) => node.metadata.labels['eks.amazonaws.com/compute-type'] !== 'hybrid');
+    const outcome = interpretCloudBurstingPlacement([
+      recorded('hybrid-nodes/cloud-bursting-pods-3.json'),
+      { exitCode: 0, stdout: JSON.stringify(nodes), stderr: '' },
+      recorded('hybrid-nodes/all-pods-3.json'),
+    ]);
+    expect(outcome).toEqual({ pass: false, actual: 'no Ready hybrid node' });
+  });
+});
+
+describe('pod deletion cost set by Kyverno (deployed with the Ingress)', () => {
+  const FIXTURES = join(__dirname, '../../../fixtures/live/hybrid-nodes');
+  const recorded = (name: string): CommandResult => ({
+    exitCode: 0,
+    stdout: readFileSync(join(FIXTURES, name), 'utf8'),
+    stderr: '',
+  });
+  const HYBRID = recorded('hybrid-nodes.json');
+  let withKyverno: LabSynthesis;
+
+  beforeAll(() => {
+    withKyverno = synthesizeForTest({ modules: 'hybrid-nodes', exposeUi: true, inboundCidrs: '203.0.113.0/24' });
+  });
+
+  const declared = (which: LabSynthesis) =>
+    hybridNodesExpectations(which.config).find((candidate) => candidate.id === 'hybrid-nodes/pod-deletion-cost');
+
+  test('is declared only when Kyverno and its policy are deployed', () => {
+    expect(declared(lab)).toBeUndefined();
+    expect(declared(withKyverno)).toBeDefined();
+  });
+
+  test('offline: the policy annotates pods bound to hybrid nodes and the Deployment waits for it', () => {
+    expect(declared(withKyverno)!.checkOffline(withKyverno)).toEqual({
+      pass: true,
+      actual:
+        'set-pod-deletion-cost sets controller.kubernetes.io/pod-deletion-cost=1 on pods bound to hybrid nodes; ' +
+        'nginx-deployment is created after it',
+    });
+    const withoutPolicy = {
+      ...withKyverno,
+      kubernetesObjects: withKyverno.kubernetesObjects.filter(({ object }) => object.kind !== 'ClusterPolicy'),
+    };
+    expect(declared(withKyverno)!.checkOffline(withoutPolicy)).toEqual({
+      pass: false,
+      actual: 'no ClusterPolicy set-pod-deletion-cost',
+    });
+  });
+
+  test('reads the pods, the hybrid nodes and the policy', () => {
+    expect(
+      declared(withKyverno)!
+        .live!.commands(LIVE)
+        .map((command) => command.args.join(' ')),
+    ).toEqual([
+      'get pods -n default -l app=nginx -o json',
+      'get nodes -l eks.amazonaws.com/compute-type=hybrid -o json',
+      'get clusterpolicies.kyverno.io set-pod-deletion-cost -o json',
+    ]);
+  });
+
+  test('passes when the 3 hybrid pods carry cost 1 (workshop: map[controller.kubernetes.io/pod-deletion-cost:1])', () => {
+    expect(
+      interpretPodDeletionCost([recorded('cloud-bursting-pods-3.json'), HYBRID, recorded('clusterpolicy-ready.json')]),
+    ).toEqual({ pass: true, actual: '3/3 hybrid pod(s) with cost 1, 0/0 cloud pod(s) without' });
+  });
+
+  test('passes at 15 replicas: hybrid pods annotated, EC2 pods <none>', () => {
+    expect(
+      interpretPodDeletionCost([recorded('cloud-bursting-pods-15.json'), HYBRID, recorded('clusterpolicy-ready.json')]),
+    ).toEqual({ pass: true, actual: '6/6 hybrid pod(s) with cost 1, 9/9 cloud pod(s) without' });
+  });
+
+  test('fails when the hybrid pods were bound before the policy, or the policy is not Ready', () => {
+    const unannotated = interpretPodDeletionCost([
+      recorded('cloud-bursting-pods-not-annotated.json'),
+      HYBRID,
+      recorded('clusterpolicy-ready.json'),
+    ]);
+    expect(unannotated.pass).toBe(false);
+    expect(unannotated.actual).toMatch(/^0\/3 hybrid pod\(s\) with cost 1/);
+    expect(
+      interpretPodDeletionCost([
+        recorded('cloud-bursting-pods-3.json'),
+        HYBRID,
+        recorded('clusterpolicy-not-ready.json'),
+      ]),
+    ).toMatchObject({
+      pass: false,
+      actual: expect.stringContaining('ClusterPolicy set-pod-deletion-cost is not Ready'),
+    });
   });
 });

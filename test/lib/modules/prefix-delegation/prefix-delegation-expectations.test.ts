@@ -1,8 +1,11 @@
 import { readLabConfig } from '../../../../lib/lab-app';
 import { labExpectations } from '../../../../lib/verify/lab-expectations';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   interpretAvailableReplicas,
   interpretInstancePrefixes,
+  interpretPrefixesPerNode,
   interpretVpcCniImage,
   prefixDelegationExpectations,
 } from '../../../../lib/modules/prefix-delegation/prefix-delegation-expectations';
@@ -33,6 +36,7 @@ describe('prefix-delegation expectations offline', () => {
       ['prefix-delegation/vpc-cni-settings', 'ENABLE_PREFIX_DELEGATION=true, WARM_PREFIX_TARGET=1'],
       ['prefix-delegation/vpc-cni-version', 'v1.9.0 or later'],
       ['prefix-delegation/nitro-prefixes', 'Nitro-based, every instance with /28 prefixes on its ENIs'],
+      ['prefix-delegation/prefixes-per-node', 'at least one /28 prefix per node (the count per node is reported)'],
       ['prefix-delegation/pause-pods', '150/150 available'],
     ]);
   });
@@ -42,8 +46,13 @@ describe('prefix-delegation expectations offline', () => {
       expect([expectation.id, expectation.checkOffline(lab).pass]).toEqual([expectation.id, true]);
   });
 
-  test('fails the CNI, max pods and pause pod checks on the base lab', () => {
-    for (const id of ['prefix-delegation/vpc-cni-settings', 'base/max-pods-default', 'prefix-delegation/pause-pods']) {
+  test('fails the CNI, max pods, prefixes per node and pause pod checks on the base lab', () => {
+    for (const id of [
+      'prefix-delegation/vpc-cni-settings',
+      'base/max-pods-default',
+      'prefix-delegation/prefixes-per-node',
+      'prefix-delegation/pause-pods',
+    ]) {
       expect([id, find(id).checkOffline(base).pass]).toEqual([id, false]);
     }
   });
@@ -122,5 +131,73 @@ describe('prefix-delegation expectations live', () => {
   test('compares the available pause replicas with the setting', () => {
     expect(interpretAvailableReplicas(ok("'150'"), 150)).toEqual({ pass: true, actual: '150/150 available' });
     expect(interpretAvailableReplicas(ok(''), 150)).toEqual({ pass: false, actual: '0/150 available' });
+  });
+});
+
+describe('prefixes per node on recorded cluster output (workshop steps 4 and 7)', () => {
+  const FIXTURES = join(__dirname, '../../../fixtures/live');
+  const recorded = (path: string): CommandResult => ok(readFileSync(join(FIXTURES, path), 'utf8'));
+  /** Three default nodes (m5.large), the custom-networking node (t3.medium) and the hybrid node. */
+  const NODES = recorded('base/nodes-all.json');
+
+  test('runs the workshop describe-instances query and lists the nodes', () => {
+    const commands = find('prefix-delegation/prefixes-per-node').live!.commands({
+      clusterName: 'eks-workshop',
+      stackOutputs: {},
+      lab,
+    });
+    expect(commands.map((command) => [command.program, ...command.args].join(' '))).toEqual([
+      'kubectl get nodes -o json',
+      'aws ec2 describe-instances --filters Name=tag:eks:cluster-name,Values=eks-workshop ' +
+        'Name=instance-state-name,Values=running --query ' +
+        'Reservations[*].Instances[].{InstanceId: InstanceId, Prefixes: NetworkInterfaces[].Ipv4Prefixes[]} --output json',
+    ]);
+  });
+
+  test('counts the /28 prefixes of each EC2 node and passes with at least one each (the hybrid node has none)', () => {
+    const outcome = interpretPrefixesPerNode([NODES, recorded('prefix-delegation/describe-instances-prefixes.json')]);
+    expect(outcome).toEqual({
+      pass: true,
+      actual:
+        '7 /28 prefix(es) on 4 EC2 node(s): ' +
+        'ip-10-42-104-27.us-west-2.compute.internal: 2 prefix(es), 32 addresses; ' +
+        'ip-10-42-139-190.us-west-2.compute.internal: 2 prefix(es), 32 addresses; ' +
+        'ip-10-42-171-52.us-west-2.compute.internal: 2 prefix(es), 32 addresses; ' +
+        'ip-10-42-120-11.us-west-2.compute.internal: 1 prefix(es), 16 addresses',
+    });
+  });
+
+  test('reports the larger counts after the pause pods are scheduled', () => {
+    const outcome = interpretPrefixesPerNode([
+      NODES,
+      recorded('prefix-delegation/describe-instances-prefixes-after-pause-pods.json'),
+    ]);
+    expect(outcome.pass).toBe(true);
+    expect(outcome.actual).toMatch(
+      /^14 \/28 prefix\(es\) on 4 EC2 node\(s\): ip-10-42-104-27\S+: 5 prefix\(es\), 80 addresses/,
+    );
+  });
+
+  test('fails when a node has no prefix (it started before prefix delegation was on)', () => {
+    const outcome = interpretPrefixesPerNode([
+      NODES,
+      recorded('prefix-delegation/describe-instances-one-without-prefixes.json'),
+    ]);
+    expect(outcome.pass).toBe(false);
+    expect(outcome.notes).toEqual(['ip-10-42-139-190.us-west-2.compute.internal: no prefixes']);
+  });
+
+  test('fails when a node has no running instance tagged with the cluster name', () => {
+    const instances = JSON.parse(
+      readFileSync(join(FIXTURES, 'prefix-delegation/describe-instances-prefixes.json'), 'utf8'),
+    ) as { InstanceId: string }[];
+    const outcome = interpretPrefixesPerNode([
+      NODES,
+      ok(JSON.stringify(instances.filter((instance) => instance.InstanceId !== 'i-0a1b2c3d4e5f60004'))),
+    ]);
+    expect(outcome.pass).toBe(false);
+    expect(outcome.notes).toEqual([
+      'ip-10-42-120-11.us-west-2.compute.internal: instance i-0a1b2c3d4e5f60004 not found',
+    ]);
   });
 });

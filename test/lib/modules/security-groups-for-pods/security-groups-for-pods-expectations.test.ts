@@ -1,16 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LabConfig } from '../../../../lib/config/lab-config';
 import {
   CATALOG_DATABASE_PROBE,
   interpretBranchEniAnnotation,
   interpretCatalogDatabaseProbe,
   interpretCatalogDns,
+  interpretCatalogPodSecurityGroup,
   interpretDeployedRdsIsolation,
+  interpretRdsOnlyFromPodGroup,
+  interpretTrunkInterfaces,
   securityGroupsForPodsExpectations,
+  UI_DATABASE_PROBE,
 } from '../../../../lib/modules/security-groups-for-pods/security-groups-for-pods-expectations';
 import type { CfnResourceJson, LabTemplate } from '../../../../lib/verify/cfn-template';
 import type { CommandResult, LabExpectation, LiveContext } from '../../../../lib/verify/lab-expectation';
 import type { LabSynthesis } from '../../../../lib/lab-app';
-import { synthesizeForTest } from '../../../support/lab-fixtures';
+import { readLabConfig } from '../../../../lib/lab-app';
+import { synthesizeForTest, TEST_DAY } from '../../../support/lab-fixtures';
 
 let lab: LabSynthesis;
 let both: LabSynthesis;
@@ -33,6 +40,9 @@ const IDS = [
   'security-groups-for-pods/other-pods-to-rds',
   'security-groups-for-pods/ui-to-catalog',
   'security-groups-for-pods/catalog-dns',
+  'security-groups-for-pods/trunk-eni-attached',
+  'security-groups-for-pods/catalog-pods-pod-security-group',
+  'security-groups-for-pods/rds-only-from-pod-group',
   'app/catalog-to-catalog-mysql',
 ];
 
@@ -404,6 +414,206 @@ describe('live checks', () => {
       expect(
         interpretDeployedRdsIsolation([failed('Unable to locate credentials'), pod, cluster], lab.config).actual,
       ).toMatch(/command 1: aws failed/);
+    });
+  });
+});
+
+describe('live checks on recorded cluster output', () => {
+  const FIXTURES = join(__dirname, '../../../fixtures/live/security-groups-for-pods');
+  const read = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');
+  /** A recorded `kubectl get` / `aws ... describe` answer, as printed. */
+  const recorded = (name: string): CommandResult => ({ exitCode: 0, stdout: read(name), stderr: '' });
+  /** A recorded `kubectl exec` answer, with its exit code and both streams. */
+  const recordedExec = (name: string): CommandResult => JSON.parse(read(name)) as CommandResult;
+  const context = (): LiveContext => ({ clusterName: 'eks-workshop', stackOutputs: {}, lab });
+  const live = (id: string) => expectation(lab.config, id).live!;
+
+  describe('trunk ENI (workshop index: aws-k8s-trunk-eni)', () => {
+    test('reads the node labels and the trunk interfaces', () => {
+      expect(live('security-groups-for-pods/trunk-eni-attached').commands(context())).toEqual([
+        { program: 'kubectl', args: ['get', 'nodes', '-o', 'json'] },
+        {
+          program: 'aws',
+          args: [
+            'ec2',
+            'describe-network-interfaces',
+            '--filters',
+            'Name=interface-type,Values=trunk',
+            '--output',
+            'json',
+          ],
+        },
+      ]);
+    });
+
+    test('passes when each default (m5.large) node is labelled and has a trunk attached', () => {
+      const outcome = live('security-groups-for-pods/trunk-eni-attached').interpret(
+        [recorded('nodes-trunk-attached.json'), recorded('describe-trunk-interfaces.json')],
+        context(),
+      );
+      expect(outcome).toEqual({
+        pass: true,
+        actual:
+          'ip-10-42-104-27.us-west-2.compute.internal: vpc.amazonaws.com/has-trunk-attached=true, trunk ENI eni-0d1e2f3a4b5c60001; ' +
+          'ip-10-42-139-190.us-west-2.compute.internal: vpc.amazonaws.com/has-trunk-attached=true, trunk ENI eni-0d1e2f3a4b5c60002; ' +
+          'ip-10-42-171-52.us-west-2.compute.internal: vpc.amazonaws.com/has-trunk-attached=true, trunk ENI eni-0d1e2f3a4b5c60003',
+      });
+    });
+
+    test('fails while a node waits for its trunk (label false, no trunk interface)', () => {
+      const outcome = interpretTrunkInterfaces(
+        [recorded('nodes-trunk-pending.json'), recorded('describe-trunk-interfaces-one-missing.json')],
+        ['default'],
+      );
+      expect(outcome.pass).toBe(false);
+      expect(outcome.actual).toContain(
+        'ip-10-42-139-190.us-west-2.compute.internal: vpc.amazonaws.com/has-trunk-attached=false, trunk ENI none',
+      );
+    });
+  });
+
+  describe('catalog pods get the pod security group (workshop steps 13 and 14)', () => {
+    test('reads the pods, their SecurityGroupRequested events and the interfaces of <cluster>-catalog', () => {
+      const commands = live('security-groups-for-pods/catalog-pods-pod-security-group').commands(context());
+      expect(commands.map((command) => [command.program, ...command.args].join(' '))).toEqual([
+        'kubectl get pods -n catalog -l app.kubernetes.io/component=service -o json',
+        'kubectl get events -n catalog --field-selector=reason=SecurityGroupRequested -o json',
+        'aws ec2 describe-network-interfaces --filters Name=group-name,Values=eks-workshop-catalog --output json',
+      ]);
+    });
+
+    test('passes when the branch ENI carries the group and the event requested it', () => {
+      const outcome = interpretCatalogPodSecurityGroup(
+        [
+          recorded('catalog-pods.json'),
+          recorded('catalog-events.json'),
+          recorded('describe-catalog-group-interfaces.json'),
+        ],
+        'eks-workshop-catalog',
+      );
+      expect(outcome).toEqual({
+        pass: true,
+        actual:
+          'eks-workshop-catalog is sg-0bbb00000000000b2; catalog-5d7fc9d8f-xm4hs: branch ENI eni-0a1b2c3d4e5f67890 ' +
+          'has eks-workshop-catalog; event requested sg-0bbb00000000000b2',
+      });
+    });
+
+    test('passes with a note once the API server has dropped the event', () => {
+      const outcome = interpretCatalogPodSecurityGroup(
+        [
+          recorded('catalog-pods.json'),
+          recorded('catalog-events-expired.json'),
+          recorded('describe-catalog-group-interfaces.json'),
+        ],
+        'eks-workshop-catalog',
+      );
+      expect(outcome.pass).toBe(true);
+      expect(outcome.notes).toEqual([
+        'catalog-5d7fc9d8f-xm4hs: no SecurityGroupRequested event (the API server keeps events for 1 hour by default)',
+      ]);
+    });
+
+    test('fails for a pod created before the policy: no branch ENI, so not the pod group', () => {
+      const outcome = interpretCatalogPodSecurityGroup(
+        [
+          recorded('catalog-pods-created-before-policy.json'),
+          recorded('catalog-events-expired.json'),
+          recorded('describe-catalog-group-interfaces.json'),
+        ],
+        'eks-workshop-catalog',
+      );
+      expect(outcome.pass).toBe(false);
+      expect(outcome.actual).toContain(
+        'catalog-6f8b7c5d9-p4k7s: branch ENI (no annotation) does NOT have eks-workshop-catalog',
+      );
+    });
+
+    test('fails when the event requested another group than the pod group', () => {
+      const events = read('catalog-events.json').replace('[sg-0bbb00000000000b2]', '[sg-0ccc00000000000c3]');
+      const outcome = interpretCatalogPodSecurityGroup(
+        [
+          recorded('catalog-pods.json'),
+          { exitCode: 0, stdout: events, stderr: '' },
+          recorded('describe-catalog-group-interfaces.json'),
+        ],
+        'eks-workshop-catalog',
+      );
+      expect(outcome.pass).toBe(false);
+    });
+  });
+
+  describe('a real connection to RDS: ui (cluster group only) against catalog (pod group)', () => {
+    test('execs one read-only probe in ui that asks the catalog for its endpoint, then the catalog probe and log', () => {
+      const commands = live('security-groups-for-pods/rds-only-from-pod-group').commands(context());
+      expect(commands.map((command) => command.args.slice(0, 8))).toEqual([
+        ['exec', '-n', 'ui', 'deployment/ui', '-c', 'ui', '--', 'sh'],
+        ['exec', '-n', 'catalog', 'deployment/catalog', '-c', 'catalog', '--', 'sh'],
+        ['logs', '-n', 'catalog', 'deployment/catalog', '-c', 'catalog', '--tail=500'],
+      ]);
+      expect(commands[0].args.at(-1)).toBe(UI_DATABASE_PROBE);
+      expect(UI_DATABASE_PROBE).toContain('curl -s --max-time 5 http://catalog.catalog.svc:80/topology');
+      expect(UI_DATABASE_PROBE).toContain(
+        'curl -v -s -o /dev/null --connect-timeout 5 --max-time 8 "telnet://$target"',
+      );
+      expect(commands[1].args.at(-1)).toBe(CATALOG_DATABASE_PROBE);
+    });
+
+    test('passes when the ui attempt times out and the catalog connects to the same endpoint', () => {
+      const outcome = interpretRdsOnlyFromPodGroup([
+        recordedExec('ui-rds-probe-timed-out.result.json'),
+        recordedExec('catalog-rds-probe-connected.result.json'),
+        recorded('catalog-logs-migrated.txt'),
+      ]);
+      expect(outcome).toEqual({
+        pass: true,
+        actual:
+          'ui -> eks-workshop-catalog.cjkatqd1cnrz.us-west-2.rds.amazonaws.com:3306: timed out ' +
+          '(* Failed to connect to eks-workshop-catalog.cjkatqd1cnrz.us-west-2.rds.amazonaws.com port 3306 after 5001 ms: Timeout was reached); ' +
+          'catalog: connected to eks-workshop-catalog.cjkatqd1cnrz.us-west-2.rds.amazonaws.com:3306',
+      });
+    });
+
+    test('fails when the ui connects too (the RDS group admits more than the pod group)', () => {
+      const outcome = interpretRdsOnlyFromPodGroup([
+        recordedExec('ui-rds-probe-connected.result.json'),
+        recordedExec('catalog-rds-probe-connected.result.json'),
+        recorded('catalog-logs-migrated.txt'),
+      ]);
+      expect(outcome.pass).toBe(false);
+      expect(outcome.actual).toMatch(/^ui -> \S+: connected \(\* Connected to /);
+    });
+
+    test('says when network policies may also drop the ui probe', () => {
+      const config = readLabConfig({ modules: 'network-policies,security-groups-for-pods' }, { today: TEST_DAY });
+      const outcome = expectation(config, 'security-groups-for-pods/rds-only-from-pod-group').live!.interpret(
+        [
+          recordedExec('ui-rds-probe-timed-out.result.json'),
+          recordedExec('catalog-rds-probe-connected.result.json'),
+          recorded('catalog-logs-migrated.txt'),
+        ],
+        context(),
+      );
+      expect(outcome.pass).toBe(true);
+      expect(outcome.notes).toEqual([expect.stringMatching(/^network-policies is on: the ui egress policy/)]);
+    });
+
+    test('fails when the ui cannot learn the endpoint from the catalog', () => {
+      const noTopology: CommandResult = {
+        exitCode: 3,
+        stdout: 'no databaseEndpoint in: \n',
+        stderr: 'command terminated with exit code 3\n',
+      };
+      expect(
+        interpretRdsOnlyFromPodGroup([
+          noTopology,
+          recordedExec('catalog-rds-probe-connected.result.json'),
+          recorded('catalog-logs-migrated.txt'),
+        ]),
+      ).toEqual({
+        pass: false,
+        actual: 'ui probe could not find the database endpoint: command terminated with exit code 3',
+      });
     });
   });
 });

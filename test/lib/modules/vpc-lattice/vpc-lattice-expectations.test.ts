@@ -1,7 +1,13 @@
 import { readLabConfig } from '../../../../lib/lab-app';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   CHECKOUT_ROUTE_DNS_OUTPUT,
+  interpretLatticePrefixListRules,
+  interpretObservedSplit,
+  interpretServiceNetworks,
   LATTICE_DNS_PATTERN,
+  splitProbeScript,
   vpcLatticeExpectations,
 } from '../../../../lib/modules/vpc-lattice/vpc-lattice-expectations';
 import type { CommandResult, LabExpectation, LiveContext } from '../../../../lib/verify/lab-expectation';
@@ -27,7 +33,7 @@ const context = (stackOutputs: Record<string, string> = {}) =>
   ({ clusterName: 'eks-workshop', stackOutputs }) as unknown as LiveContext;
 
 describe('vpc-lattice expectations', () => {
-  test('declares the CRDs, the controller, the Gateway, the route backends, weights and grant, checkoutv2 to Redis, and the ui path through the route', () => {
+  test('declares the CRDs, the controller, the Gateway, the route backends, weights and grant, checkoutv2 to Redis, the ui path through the route, the prefix-list rules, the service network and the observed split', () => {
     expect(expectations.map((expectation) => expectation.id)).toEqual([
       'vpc-lattice/gateway-api-crds',
       'vpc-lattice/controller-ready',
@@ -37,6 +43,9 @@ describe('vpc-lattice expectations', () => {
       'vpc-lattice/route-reference-grant',
       'vpc-lattice/checkoutv2-to-checkout-redis',
       'vpc-lattice/ui-uses-route',
+      'vpc-lattice/prefix-list-ingress',
+      'vpc-lattice/service-network-associated',
+      'vpc-lattice/observed-split',
     ]);
   });
 
@@ -215,5 +224,135 @@ describe('live checks', () => {
   test('recognises VPC Lattice service DNS names', () => {
     expect(LATTICE_DNS_PATTERN.test(DNS)).toBe(true);
     expect(LATTICE_DNS_PATTERN.test('checkout.checkout.svc')).toBe(false);
+  });
+});
+
+describe('live checks on recorded cluster output', () => {
+  const FIXTURES = join(__dirname, '../../../fixtures/live/vpc-lattice');
+  const read = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');
+  const recorded = (name: string): CommandResult => ok(read(name));
+  const withLab = (stackOutputs: Record<string, string> = {}): LiveContext => ({
+    clusterName: 'eks-workshop',
+    stackOutputs,
+    lab,
+  });
+
+  describe('prefix-list ingress on the cluster security group (workshop setup step 1)', () => {
+    test('reads the AWS-managed prefix lists and the cluster security group by its EKS tag', () => {
+      const commands = byId('vpc-lattice/prefix-list-ingress').live!.commands(withLab());
+      expect(commands.map((command) => [command.program, ...command.args].join(' '))).toEqual([
+        'aws ec2 describe-managed-prefix-lists --filters Name=owner-id,Values=AWS --output json',
+        'aws ec2 describe-security-groups --filters Name=tag:aws:eks:cluster-name,Values=eks-workshop --output json',
+      ]);
+    });
+
+    test('passes when both Lattice lists are admitted for every protocol', () => {
+      expect(
+        interpretLatticePrefixListRules([
+          recorded('managed-prefix-lists.json'),
+          recorded('cluster-security-group.json'),
+        ]),
+      ).toEqual({
+        pass: true,
+        actual:
+          'com.amazonaws.us-west-2.vpc-lattice (pl-0721453c7ac4ec009): all traffic admitted on sg-0ccc00000000000c3; ' +
+          'com.amazonaws.us-west-2.ipv6.vpc-lattice (pl-0e9d2c2b4c1f9e5a1): all traffic admitted on sg-0ccc00000000000c3',
+      });
+    });
+
+    test('fails when only the IPv4 list is admitted', () => {
+      const outcome = interpretLatticePrefixListRules([
+        recorded('managed-prefix-lists.json'),
+        recorded('cluster-security-group-ipv4-rule-only.json'),
+      ]);
+      expect(outcome.pass).toBe(false);
+      expect(outcome.actual).toContain(
+        'com.amazonaws.us-west-2.ipv6.vpc-lattice (pl-0e9d2c2b4c1f9e5a1): no all-protocol rule',
+      );
+    });
+
+    test('fails when the cluster security group is not found', () => {
+      expect(
+        interpretLatticePrefixListRules([recorded('managed-prefix-lists.json'), ok('{"SecurityGroups":[]}')]).pass,
+      ).toBe(false);
+    });
+  });
+
+  describe('service network and its VPC association', () => {
+    test('lists the service networks', () => {
+      expect(byId('vpc-lattice/service-network-associated').live!.commands(withLab())).toEqual([
+        { program: 'aws', args: ['vpc-lattice', 'list-service-networks', '--output', 'json'] },
+      ]);
+    });
+
+    test('passes when the network named after the cluster has one VPC associated', () => {
+      expect(interpretServiceNetworks(recorded('list-service-networks.json'), 'eks-workshop')).toEqual({
+        pass: true,
+        actual: 'eks-workshop (sn-0a1b2c3d4e5f6a7b8): 1 associated VPC(s), 1 service(s)',
+      });
+    });
+
+    test('fails when its VPC association is gone, or the network does not exist', () => {
+      expect(interpretServiceNetworks(recorded('list-service-networks-not-associated.json'), 'eks-workshop').pass).toBe(
+        false,
+      );
+      expect(interpretServiceNetworks(recorded('list-service-networks.json'), 'eks-workshop-2')).toEqual({
+        pass: false,
+        actual: '0 service networks named eks-workshop-2',
+      });
+    });
+  });
+
+  describe('the 25/75 split observed over 100 requests (workshop testing-routing step 14)', () => {
+    const live = () => byId('vpc-lattice/observed-split').live!;
+
+    test('loops GET /topology from the ui pod through the route DNS name of the stack output', () => {
+      const [command] = live().commands(withLab({ [CHECKOUT_ROUTE_DNS_OUTPUT]: DNS }));
+      expect(command.args.slice(0, 7)).toEqual(['exec', '-n', 'ui', 'deploy/ui', '--', 'sh', '-c']);
+      expect(command.args[7]).toBe(splitProbeScript(`http://${DNS}`));
+      expect(command.args[7]).toContain('while [ $n -lt 100 ]');
+      expect(command.args[7]).toContain('"$url/topology"');
+    });
+
+    test('passes with 78 of 100 answers from checkoutv2 (within 63-87)', () => {
+      const outcome = live().interpret([recorded('split-through-route.txt')], withLab());
+      expect(outcome).toEqual({
+        pass: true,
+        actual:
+          'checkoutv2/checkout: 78, checkout/checkout: 22 of 100 answered; 78% to checkoutv2/checkout, expected 75% (pass: 63-87 of 100)',
+      });
+    });
+
+    test('fails when every answer comes from checkout (the weights are not applied)', () => {
+      const outcome = live().interpret([recorded('split-all-to-checkout.txt')], withLab());
+      expect(outcome.pass).toBe(false);
+      expect(outcome.actual).toMatch(/^checkout\/checkout: 100 of 100 answered; 0% to checkoutv2\/checkout/);
+    });
+
+    test('fails when the route does not answer (the loop gives up after 5 failures)', () => {
+      const unreachable = JSON.parse(read('split-route-unreachable.result.json')) as CommandResult;
+      expect(live().interpret([unreachable], withLab())).toMatchObject({
+        pass: false,
+        actual: expect.stringMatching(/^no answer through the route \(5 failed request\(s\)\)/),
+      });
+    });
+
+    test('recognises the backends by the Redis URL each checkout is configured with', () => {
+      const backends = new Map([
+        ['redis://checkout-redis:6379', 'checkout/checkout'],
+        ['redis://checkout-redis.checkout.svc:6379', 'checkoutv2/checkout'],
+      ]);
+      const answer = (endpoint: string) => `answer={"persistenceProvider":"redis","databaseEndpoint":"${endpoint}"}`;
+      const text = [
+        ...Array.from({ length: 70 }, () => answer('redis://checkout-redis.checkout.svc:6379')),
+        ...Array.from({ length: 30 }, () => answer('redis://checkout-redis:6379')),
+      ].join('\n');
+      expect(interpretObservedSplit(ok(text), backends, 'checkoutv2/checkout', 0.75).pass).toBe(true);
+      const stranger = `${text}\n${answer('redis://elsewhere:6379')}`;
+      expect(interpretObservedSplit(ok(stranger), backends, 'checkoutv2/checkout', 0.75)).toMatchObject({
+        pass: false,
+        actual: expect.stringContaining('unrecognised answer: 1'),
+      });
+    });
   });
 });
