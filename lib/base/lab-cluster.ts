@@ -6,7 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { LabConfig } from '../config/lab-config';
-import { SERVICE_IPV4_CIDR } from '../config/read-lab-config';
+import { SERVICE_IPV4_CIDR } from '../config/base-context-keys';
 import { acknowledgeClusterInternals } from '../../constructs/cdk-internal-acknowledgements';
 import { acknowledgeManagedPolicies } from '../../constructs/nag-acknowledgements';
 import { kubectlLayerFor } from '../kubectl-layer';

@@ -126,3 +126,6 @@ export const BASE_KEY_SPECS: readonly ContextKeySpec[] = [
     validation: 'true or false.',
   },
 ];
+
+/** The Kubernetes service CIDR the cluster is created with (set explicitly so the remote networks can avoid it). */
+export const SERVICE_IPV4_CIDR = '172.20.0.0/16';

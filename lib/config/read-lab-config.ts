@@ -1,4 +1,11 @@
-import { BASE_DEFAULTS, BASE_KEY_SPECS, BASE_KEYS, LAB_CIDR_SIZES, MAX_CLUSTER_NAME_LENGTH } from './base-context-keys';
+import {
+  BASE_DEFAULTS,
+  BASE_KEY_SPECS,
+  BASE_KEYS,
+  LAB_CIDR_SIZES,
+  MAX_CLUSTER_NAME_LENGTH,
+  SERVICE_IPV4_CIDR,
+} from './base-context-keys';
 import { closestMatch, didYouMean } from '../text/closest-match';
 import { ContextReader } from './context-reader';
 import { readInstanceType, readPrivateCidr } from './context-value-parsers';
@@ -18,9 +25,6 @@ import type { LabPlan } from './lab-plan-model';
 import { enabledModules, planLab } from '../lab-plan';
 import { unsupportedParts } from '../third-party/kubernetes-support';
 import { checkNetworkPolicyVpcCniVersion } from '../vpc-cni/network-policy-agent';
-
-/** The Kubernetes service CIDR the cluster is created with (set explicitly so the remote networks can avoid it). */
-export const SERVICE_IPV4_CIDR = '172.20.0.0/16';
 
 export interface ReadLabConfigOptions {
   /** The day the lab is synthesized (ISO date), for the Kubernetes version lifecycle. @default today (UTC) */

@@ -10,7 +10,7 @@ const LAYERS: readonly { readonly name: string; readonly files: RegExp }[] = [
   {
     name: 'composition',
     files:
-      /^(bin\/|lib\/lab-app\.ts$|lib\/networking-lab-stack\.ts$|lib\/modules\/module-registry\.ts$|lib\/lab-configurations\.ts$|lib\/verify\/(lab-expectations|verify-offline|verify-live)\.ts$|lib\/docs\/|lib\/compliance\/|lib\/cost\/cost-table\.ts$)/,
+      /^(bin\/|lib\/lab-app\.ts$|lib\/networking-lab-stack\.ts$|lib\/modules\/module-registry\.ts$|lib\/lab-configurations\.ts$|lib\/verify\/(lab-expectations|verify-offline|verify-live)\.ts$|lib\/docs\/|lib\/cost\/cost-table\.ts$)/,
   },
   { name: 'modules', files: /^(lib\/modules\/(?!module-registry\.ts$)|lib\/base\/|lib\/lab-foundation\.ts$)/ },
   {

@@ -1,6 +1,6 @@
 import { Validations } from 'aws-cdk-lib';
 import { labConfigurations } from '../../lib/lab-configurations';
-import { runAwsSolutionsChecks } from '../../lib/compliance/run-nag';
+import { runAwsSolutionsChecks } from '../support/run-nag';
 import { TEST_DAY, synthesizeForTest } from '../support/lab-fixtures';
 
 describe.each(labConfigurations())('configuration $name', ({ context }) => {

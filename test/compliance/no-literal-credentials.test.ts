@@ -1,4 +1,4 @@
-import { findLiteralCredentials } from '../../lib/compliance/literal-credential-scan';
+import { findLiteralCredentials } from '../support/literal-credential-scan';
 import { labConfigurations } from '../../lib/lab-configurations';
 import { synthesizeForTest } from '../support/lab-fixtures';
 import type { LabSynthesis } from '../../lib/lab-app';

@@ -1,7 +1,7 @@
+import { addressingNeeds } from '../../support/addressing-needs';
 import { KNOWN_INSTANCE_TYPES, UnknownInstanceTypeError } from '../../../lib/instance-types/instance-types';
 import {
   POD_NETWORKING_MODES,
-  addressingNeeds,
   eksMaxPodsCap,
   kubeletMaxPods,
   maxPods,

@@ -1,5 +1,5 @@
 import type { Template } from 'aws-cdk-lib/assertions';
-import { findLiteralCredentials } from '../../../../lib/compliance/literal-credential-scan';
+import { findLiteralCredentials } from '../../../support/literal-credential-scan';
 import type { CfnResourceJson } from '../../../../lib/verify/cfn-template';
 import type { LabSynthesis } from '../../../../lib/lab-app';
 import { Match, nestedTemplate, synthesizeForTest } from '../../../support/lab-fixtures';

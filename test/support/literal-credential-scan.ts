@@ -1,4 +1,4 @@
-import type { SynthesizedLab } from '../verify/synthesized-lab';
+import type { SynthesizedLab } from '../../lib/verify/synthesized-lab';
 
 export interface CredentialFinding {
   readonly where: string;

@@ -3,8 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import type { ReadLabConfigOptions } from '../config/read-lab-config';
-import { composeLab, inMemoryLabApp } from '../lab-app';
+import type { ReadLabConfigOptions } from '../../lib/config/read-lab-config';
+import { composeLab, inMemoryLabApp } from '../../lib/lab-app';
 
 export interface NagViolation {
   readonly rule: string;
