@@ -14,6 +14,7 @@ import { LabConfigError } from '../lib/config/lab-config-error';
 import { formatCostReport } from '../lib/cost/cost-report';
 import { estimateLabCost, EXCLUDED_CHARGES } from '../lib/cost/lab-cost';
 import { synthesizeLab } from '../lib/lab-app';
+import type { SynthesizeOutput } from '../lib/verify/synthesized-lab';
 
 export const EXIT_OK = 0;
 
@@ -31,7 +32,7 @@ export const COST_USAGE = [
 export function main(
   argv: readonly string[],
   io: CliIo,
-  synthesize: typeof synthesizeLab = synthesizeLab,
+  synthesize: SynthesizeOutput = synthesizeLab,
   projectContext: () => Record<string, unknown> = () => readProjectContext(process.cwd()),
 ): number {
   let values;

@@ -16,6 +16,7 @@ import { planChange } from '../lib/plan/change-plan';
 import { estimateCreate, estimateDelete } from '../lib/plan/deploy-estimate';
 import { formatChangePlan, formatEstimate } from '../lib/plan/plan-report';
 import { synthesizeLab } from '../lib/lab-app';
+import type { SynthesizeOutput } from '../lib/verify/synthesized-lab';
 
 export const EXIT_OK = 0;
 export const EXIT_REFUSED = 1;
@@ -35,7 +36,7 @@ export const PLAN_USAGE = [
 export function main(
   argv: readonly string[],
   io: CliIo,
-  synthesize: typeof synthesizeLab = synthesizeLab,
+  synthesize: SynthesizeOutput = synthesizeLab,
   projectContext: () => Record<string, unknown> = () => readProjectContext(process.cwd()),
 ): number {
   let values;

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 /**
- * `npm run synth:all`: a full `cdk synth` (CDK CLI, CloudFormation validator on) of every configuration the tests
- * cover, two at a time. Fails when any synth fails or prints a warning or error annotation.
+ * `npm run synth:all [-- <configuration>...]`: a full `cdk synth` (CDK CLI, cdk.json app, CloudFormation validator on,
+ * `--strict`) of every configuration the tests cover, or of the named ones, two at a time. Fails when any synth
+ * fails or prints a warning or error annotation. `npm test` runs it for `all-modules` only: the unit tests
+ * synthesize every configuration in-process and check their annotations; the CLI adds the app entry point and the
+ * CloudFormation validator, and every resource type of the lab is in `all-modules`.
  */
 import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import { type LabConfiguration, labConfigurations } from '../lib/lab-configurations';
 
@@ -40,7 +44,14 @@ function synth(configuration: LabConfiguration): Promise<SynthResult> {
 }
 
 async function main(): Promise<number> {
-  const queue = labConfigurations();
+  const names = parseArgs({ allowPositionals: true, options: {} }).positionals;
+  const known = labConfigurations();
+  const unknown = names.filter((name) => !known.some((configuration) => configuration.name === name));
+  if (unknown.length > 0) {
+    console.error(`Unknown configuration ${unknown.join(', ')}; known: ${known.map((c) => c.name).join(', ')}`);
+    return 2;
+  }
+  const queue = names.length === 0 ? known : known.filter((configuration) => names.includes(configuration.name));
   const results: SynthResult[] = [];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {

@@ -16,6 +16,7 @@ import { type CommandRunner, processCommandRunner } from '../lib/verify/live/com
 import { verifyOffline } from '../lib/verify/verify-offline';
 import { liveDryRun, verifyLive } from '../lib/verify/verify-live';
 import { synthesizeLab } from '../lib/lab-app';
+import type { SynthesizeOutput } from '../lib/verify/synthesized-lab';
 
 export const EXIT_PASSED = 0;
 export const EXIT_FAILED = 1;
@@ -26,7 +27,7 @@ export async function main(
   argv: readonly string[],
   io: CliIo,
   run: CommandRunner = processCommandRunner(),
-  synthesize: typeof synthesizeLab = synthesizeLab,
+  synthesize: SynthesizeOutput = synthesizeLab,
   /** Colours and line width of the report; the script derives them from its stdout. */
   style: ReportStyle = PLAIN_REPORT_STYLE,
 ): Promise<number> {

@@ -3,6 +3,7 @@
  * and everything together. Each row is a real synthesis of that configuration, priced like `npm run cost` does.
  */
 import { synthesizeLab } from '../lab-app';
+import type { SynthesizeOutput } from '../verify/synthesized-lab';
 import { MODULE_NAMES } from '../modules/module-registry';
 import {
   type CostLineItem,
@@ -56,10 +57,7 @@ function row(cells: readonly string[]): string {
  * A markdown table of the cost of each part with its default settings. `synthesize` builds each configuration (tests
  * pass a memoized one); `options.day` fixes the Kubernetes support phase.
  */
-export function costTableMarkdown(
-  synthesize: typeof synthesizeLab = synthesizeLab,
-  options: LabCostOptions = {},
-): string {
+export function costTableMarkdown(synthesize: SynthesizeOutput = synthesizeLab, options: LabCostOptions = {}): string {
   const priced = costTableConfigurations().map((configuration) => ({
     configuration,
     cost: estimateLabCost(synthesize({ context: configuration.context }), options),

@@ -8,7 +8,7 @@ import { findInstanceType } from '../instance-types/instance-types';
 import { NODE_GROUP_LABEL } from '../node-groups/node-group-plan';
 import { type CfnResourceJson, type LabTemplate, renderCfnValue } from '../verify/cfn-template';
 import { resolveTemplates, resourcesOfType } from '../verify/nested-stack-parameters';
-import type { DeployedKubernetesObject, SynthesizedLab } from '../verify/synthesized-lab';
+import type { DeployedKubernetesObject, SynthesizedOutput } from '../verify/synthesized-lab';
 import { ec2OnDemandPrice, type Price, PRICE_TABLE, rdsSingleAzPrice } from './price-table';
 
 export const HOURS_PER_DAY = 24;
@@ -62,7 +62,7 @@ export interface LabCost {
 }
 
 /** What the model reads from a synthesized lab. */
-export type LabCostInput = Pick<SynthesizedLab, 'config' | 'templates' | 'kubernetesObjects'>;
+export type LabCostInput = Pick<SynthesizedOutput, 'config' | 'templates' | 'kubernetesObjects'>;
 
 export interface LabCostOptions {
   /** ISO date the Kubernetes support phase is read for. @default today (UTC) */

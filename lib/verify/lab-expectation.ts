@@ -1,4 +1,4 @@
-import type { SynthesizedLab } from './synthesized-lab';
+import type { SynthesizedOutput } from './synthesized-lab';
 
 /** The result of one check, offline or live. */
 export interface CheckOutcome {
@@ -27,7 +27,7 @@ export interface LiveContext {
   /** Outputs of the deployed stack, when the user's AWS credentials could read them. */
   readonly stackOutputs: Readonly<Record<string, string>>;
   /** The lab as synthesized for the same configuration (labels, names, CIDRs the checks compare against). */
-  readonly lab: SynthesizedLab;
+  readonly lab: SynthesizedOutput;
 }
 
 /** How to check an expectation against the deployed lab: commands to run, then a verdict from their output. */
@@ -56,7 +56,7 @@ export interface LabExpectation {
   readonly expected: string;
   /** Where the expectation comes from (a workshop step, a doc page), shown in reports. */
   readonly source?: string;
-  checkOffline(lab: SynthesizedLab): CheckOutcome;
+  checkOffline(lab: SynthesizedOutput): CheckOutcome;
   /** Absent when a behaviour can only be proven offline (for example a routing table walk). */
   readonly live?: LiveCheck;
 }

@@ -1,7 +1,7 @@
 import type { ResourceAddress } from './cfn-stack-references';
 import { renderCfnValue } from './cfn-template';
 import { addressKey, DeployOrder } from './deploy-order';
-import type { KubernetesObjectJson, SynthesizedLab } from './synthesized-lab';
+import type { KubernetesObjectJson, SynthesizedOutput } from './synthesized-lab';
 import { type KindRef, kindLabel, type PartContract } from '../third-party/part-contract';
 import { failClosed, groupVersionOf, webhookSees } from '../third-party/webhook-matching';
 import { withdrawnImage } from '../third-party/withdrawn-images';
@@ -60,7 +60,6 @@ export interface Obligation {
 const kindKey = (kind: KindRef) => `${kind.group}/${kind.version}/${kind.kind}`;
 
 /** What the analysis reads of a synthesized lab: its templates and the objects and releases they deploy. */
-export type SynthesizedOutput = Pick<SynthesizedLab, 'templates' | 'kubernetesObjects' | 'helmReleases'>;
 
 /** Finds the contract of every Helm release, EKS add-on and remote manifest in the templates. */
 export function deployedParts(

@@ -97,7 +97,7 @@ function manifestObjects(resource: CfnResourceJson): Record<string, unknown>[] {
   return JSON.parse(renderCfnValue(manifest)) as Record<string, unknown>[];
 }
 
-/** Reads the facts from synthesized templates (root first, then nested stacks, as `SynthesizedLab.templates`). */
+/** Reads the facts from synthesized templates (root first, then nested stacks, as `SynthesizedOutput.templates`). */
 export function podAddressingFacts(templates: readonly LabTemplate[]): PodAddressingFacts {
   const resolved = resolveTemplates(templates);
   const addon = synthesizedVpcCniAddon(resolved);

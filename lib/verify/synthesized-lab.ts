@@ -36,14 +36,18 @@ export interface DeployedHelmRelease {
  * The lab as synthesized for one configuration: what the offline checks and tests read. The stack type is left to
  * the composition root (lib/lab-app.ts), so checks never depend on how the app is built.
  */
-export interface SynthesizedLab<S extends Stack = Stack> {
+export interface SynthesizedOutput {
   readonly config: LabConfig;
   readonly plan: LabPlan;
-  readonly stack: S;
   /** The root template first, then every nested stack's. */
   readonly templates: readonly LabTemplate[];
   readonly kubernetesObjects: readonly DeployedKubernetesObject[];
   readonly helmReleases: readonly DeployedHelmRelease[];
+}
+
+/** The synthesized output with the root stack it came from (tests reach constructs through it). */
+export interface SynthesizedLab<S extends Stack = Stack> extends SynthesizedOutput {
+  readonly stack: S;
 }
 
 /** The root template first, then every nested stack's. */
@@ -94,7 +98,7 @@ export function extractDeployedObjects(templates: readonly LabTemplate[]): {
 
 /** Deployed objects of a kind (and name, and namespace), with the stack and resource that deploy them. */
 export function findDeployedObjects(
-  lab: SynthesizedLab,
+  lab: SynthesizedOutput,
   kind: string,
   name?: string,
   namespace?: string,
@@ -109,10 +113,16 @@ export function findDeployedObjects(
 
 /** Objects of a kind (and name, and namespace), wherever they are deployed from. */
 export function findKubernetesObjects(
-  lab: SynthesizedLab,
+  lab: SynthesizedOutput,
   kind: string,
   name?: string,
   namespace?: string,
 ): KubernetesObjectJson[] {
   return findDeployedObjects(lab, kind, name, namespace).map((deployed) => deployed.object);
 }
+
+/** Builds the lab's output for a context (the composition root's synthesizeLab; tests inject a cached one). */
+export type SynthesizeOutput = (options: {
+  readonly context?: Readonly<Record<string, unknown>>;
+  readonly today?: string;
+}) => SynthesizedOutput;

@@ -8,7 +8,7 @@ import {
   CURRENT_SERVER_COMMAND,
 } from './live/cluster-context-check';
 import { describeStackCommand, readStackOutputs } from './live/stack-outputs';
-import type { SynthesizedLab } from './synthesized-lab';
+import type { SynthesizedOutput } from './synthesized-lab';
 import { summarize, type VerificationResult, type VerificationSummary } from './verification-report';
 import { LAB_STACK_NAME } from '../lab-stack-name';
 
@@ -37,7 +37,7 @@ async function runExpectation(
 }
 
 /** The cluster name from the deployed stack's output, else from the config. */
-async function liveContext(run: CommandRunner, lab: SynthesizedLab): Promise<LiveContext> {
+async function liveContext(run: CommandRunner, lab: SynthesizedOutput): Promise<LiveContext> {
   const stackOutputs = await readStackOutputs(run, LAB_STACK_NAME);
   return { clusterName: stackOutputs.ClusterName ?? lab.config.clusterName, stackOutputs, lab };
 }
@@ -46,7 +46,7 @@ async function liveContext(run: CommandRunner, lab: SynthesizedLab): Promise<Liv
  * Runs every declared expectation's live check against the cluster of the current kubeconfig context, after
  * confirming that context is the lab's cluster.
  */
-export async function verifyLive(lab: SynthesizedLab, run: CommandRunner): Promise<LiveVerification> {
+export async function verifyLive(lab: SynthesizedOutput, run: CommandRunner): Promise<LiveVerification> {
   const context = await liveContext(run, lab);
   const check = await confirmClusterContext(run, context.clusterName);
   if (!check.ok) return { kind: 'refused', message: check.message };
@@ -64,7 +64,7 @@ export async function verifyLive(lab: SynthesizedLab, run: CommandRunner): Promi
 }
 
 /** The exact commands `--live` would run, in order, without running any. */
-export function liveDryRun(lab: SynthesizedLab): string[] {
+export function liveDryRun(lab: SynthesizedOutput): string[] {
   const context: LiveContext = { clusterName: lab.config.clusterName, stackOutputs: {}, lab };
   const lines = [
     '# read the deployed stack outputs (cluster name)',

@@ -1,10 +1,10 @@
 import type { CheckOutcome } from './lab-expectation';
 import { labExpectations } from './lab-expectations';
-import type { SynthesizedLab } from './synthesized-lab';
+import type { SynthesizedOutput } from './synthesized-lab';
 import { summarize, type VerificationSummary } from './verification-report';
 
 /** Checks every expectation of the lab against its synthesized templates and manifests. */
-export function verifyOffline(lab: SynthesizedLab): VerificationSummary {
+export function verifyOffline(lab: SynthesizedOutput): VerificationSummary {
   return summarize(
     'offline',
     labExpectations(lab.plan).map((expectation) => {

@@ -2,17 +2,12 @@ import { EXIT_OK, main } from '../../bin/cost';
 import { EXIT_USAGE } from '../../lib/cli/cli-io';
 import type { CostLineItem, LabCost } from '../../lib/cost/lab-cost';
 import { PRICE_TABLE } from '../../lib/cost/price-table';
-import { type LabSynthesis, synthesizeLab } from '../../lib/lab-app';
 import { MODULE_NAMES } from '../../lib/modules/module-registry';
-import { TEST_DAY } from '../support/lab-fixtures';
+import type { SynthesizeOutput } from '../../lib/verify/synthesized-lab';
+import { synthesizedOutputForTest } from '../support/synthesized-output-cache';
 
-/** Each configuration is synthesized once for the whole file. */
-const synthesized = new Map<string, LabSynthesis>();
-const synthesize: typeof synthesizeLab = (options = {}) => {
-  const key = JSON.stringify(options.context ?? {});
-  if (!synthesized.has(key)) synthesized.set(key, synthesizeLab({ ...options, today: TEST_DAY }));
-  return synthesized.get(key)!;
-};
+/** Each configuration's output is synthesized once per test run (shared through the run's cache). */
+const synthesize: SynthesizeOutput = (options) => synthesizedOutputForTest(options.context);
 
 function run(argv: string[], projectContext: Record<string, unknown> = {}) {
   let stdout = '';

@@ -1,16 +1,11 @@
 import { EXIT_OK, EXIT_REFUSED, main } from '../../bin/plan';
 import { EXIT_USAGE } from '../../lib/cli/cli-io';
 import { RESOURCE_DURATIONS } from '../../lib/plan/resource-durations';
-import { synthesizeLab, type LabSynthesis } from '../../lib/lab-app';
-import { TEST_DAY } from '../support/lab-fixtures';
+import type { SynthesizeOutput } from '../../lib/verify/synthesized-lab';
+import { synthesizedOutputForTest } from '../support/synthesized-output-cache';
 
-/** Each configuration is synthesized once for the whole file. */
-const synthesized = new Map<string, LabSynthesis>();
-const synthesize: typeof synthesizeLab = (options = {}) => {
-  const key = JSON.stringify(options.context ?? {});
-  if (!synthesized.has(key)) synthesized.set(key, synthesizeLab({ ...options, today: TEST_DAY }));
-  return synthesized.get(key)!;
-};
+/** Each configuration's output is synthesized once per test run (shared through the run's cache). */
+const synthesize: SynthesizeOutput = (options) => synthesizedOutputForTest(options.context);
 
 function run(argv: string[], projectContext: Record<string, unknown> = {}) {
   let stdout = '';

@@ -1,17 +1,17 @@
 import { findLiteralCredentials } from '../support/literal-credential-scan';
 import { labConfigurations } from '../../lib/lab-configurations';
-import { synthesizeForTest } from '../support/lab-fixtures';
-import type { LabSynthesis } from '../../lib/lab-app';
+import { synthesizedOutputForTest } from '../support/synthesized-output-cache';
+import type { SynthesizedOutput } from '../../lib/verify/synthesized-lab';
 
 describe.each(labConfigurations())('configuration $name', ({ context }) => {
   test('no template, manifest, user data, Helm value or output contains a literal credential', () => {
-    expect(findLiteralCredentials(synthesizeForTest(context))).toEqual([]);
+    expect(findLiteralCredentials(synthesizedOutputForTest(context))).toEqual([]);
   });
 });
 
 describe('the scan itself', () => {
-  const lab = synthesizeForTest();
-  const withExtra = (extra: Partial<LabSynthesis>): LabSynthesis => ({ ...lab, ...extra });
+  const lab = synthesizedOutputForTest();
+  const withExtra = (extra: Partial<SynthesizedOutput>): SynthesizedOutput => ({ ...lab, ...extra });
 
   test('finds a Kubernetes Secret with literal data', () => {
     const secret = {

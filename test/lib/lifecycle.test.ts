@@ -2,13 +2,13 @@ import { EXAMPLE_INBOUND_CIDR } from '../../lib/lab-configurations';
 import { MODULE_NAMES } from '../../lib/modules/module-registry';
 import { planChange, type PlannedLab } from '../../lib/plan/change-plan';
 import type { LabTemplate } from '../../lib/verify/cfn-template';
-import { synthesizeForTest } from '../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../support/synthesized-output-cache';
 
 const EXPOSED = { exposeUi: 'true', inboundCidrs: EXAMPLE_INBOUND_CIDR };
 const labs = new Map<string, PlannedLab>();
 function lab(context: Record<string, string>): PlannedLab {
   const key = JSON.stringify(context);
-  if (!labs.has(key)) labs.set(key, synthesizeForTest(context));
+  if (!labs.has(key)) labs.set(key, synthesizedOutputForTest(context));
   return labs.get(key)!;
 }
 const refused = (from: PlannedLab, to: PlannedLab) =>

@@ -1,7 +1,7 @@
 import { EXAMPLE_INBOUND_CIDR } from '../../lib/lab-configurations';
 import { MODULE_NAMES } from '../../lib/modules/module-registry';
 import type { CfnResourceJson, CfnTemplate } from '../../lib/verify/cfn-template';
-import { synthesizeForTest } from '../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../support/synthesized-output-cache';
 
 /**
  * Properties whose change makes CloudFormation replace the resource (CloudFormation resource reference, "Update
@@ -63,9 +63,9 @@ function replacedResources(before: CfnTemplate, after: CfnTemplate): string[] {
     });
 }
 
-const base = synthesizeForTest();
-const alone = Object.fromEntries(MODULE_NAMES.map((name) => [name, synthesizeForTest({ modules: name })]));
-const everything = synthesizeForTest({
+const base = synthesizedOutputForTest();
+const alone = Object.fromEntries(MODULE_NAMES.map((name) => [name, synthesizedOutputForTest({ modules: name })]));
+const everything = synthesizedOutputForTest({
   modules: MODULE_NAMES.join(','),
   exposeUi: 'true',
   inboundCidrs: EXAMPLE_INBOUND_CIDR,

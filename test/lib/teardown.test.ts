@@ -5,16 +5,16 @@ import { THIRD_PARTY_PARTS } from '../../lib/third-party/third-party-parts';
 import { DeployOrder } from '../../lib/verify/deploy-order';
 import { deployedParts } from '../../lib/verify/part-obligations';
 import { findDeployedObjects } from '../../lib/verify/synthesized-lab';
-import type { LabSynthesis } from '../../lib/lab-app';
-import { synthesizeForTest } from '../support/lab-fixtures';
+import type { SynthesizedOutput } from '../../lib/verify/synthesized-lab';
+import { synthesizedOutputForTest } from '../support/synthesized-output-cache';
 
 const configurations = labConfigurations();
-const labs = new Map<string, LabSynthesis>();
+const labs = new Map<string, SynthesizedOutput>();
 const labOf = (name: string) => {
-  if (!labs.has(name)) labs.set(name, synthesizeForTest(configurations.find((c) => c.name === name)!.context));
+  if (!labs.has(name)) labs.set(name, synthesizedOutputForTest(configurations.find((c) => c.name === name)!.context));
   return labs.get(name)!;
 };
-const resources = (lab: LabSynthesis) =>
+const resources = (lab: SynthesizedOutput) =>
   lab.templates.flatMap(({ stackPath, template }) =>
     Object.entries(template.Resources).map(([logicalId, resource]) => ({ stackPath, logicalId, resource })),
   );

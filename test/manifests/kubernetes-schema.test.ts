@@ -1,9 +1,9 @@
 import { labConfigurations } from '../../lib/lab-configurations';
-import { synthesizeForTest } from '../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../support/synthesized-output-cache';
 import { kubernetesValidationErrors } from '../support/kubernetes-validation';
 
 describe.each(labConfigurations())('configuration $name', ({ context }) => {
-  const lab = synthesizeForTest(context);
+  const lab = synthesizedOutputForTest(context);
 
   test('every deployed Kubernetes object validates against its schema', () => {
     const failures = lab.kubernetesObjects

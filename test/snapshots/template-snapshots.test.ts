@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { labConfigurations } from '../../lib/lab-configurations';
 import type { LabTemplate } from '../../lib/verify/cfn-template';
-import { synthesizeForTest } from '../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../support/synthesized-output-cache';
 
 /**
  * Change detectors: one file per configuration and stack (test/snapshots/templates/<configuration>/<stack>.json),
@@ -32,7 +32,7 @@ describe.each(labConfigurations())('configuration $name', ({ name, context }) =>
   let actual: Map<string, string>;
 
   beforeAll(() => {
-    const templates = synthesizeForTest(context).templates;
+    const templates = synthesizedOutputForTest(context).templates;
     actual = new Map(templates.map(({ stackPath, template }) => [fileName(stackPath), normalised(template)]));
     if (updating()) {
       rmSync(directory, { recursive: true, force: true });

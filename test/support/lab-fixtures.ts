@@ -2,8 +2,9 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { NestedStack } from 'aws-cdk-lib';
 import { synthesizeLab, type LabSynthesis } from '../../lib/lab-app';
 
-/** A fixed synth day, so lifecycle rules do not change the tests' outcome as the calendar moves. */
-export const TEST_DAY = '2026-11-26';
+import { TEST_DAY } from './test-day';
+
+export { TEST_DAY };
 
 /** Synthesizes the lab once for a context (call from `beforeAll`, never per test). */
 export function synthesizeForTest(context: Record<string, unknown> = {}): LabSynthesis {

@@ -1,4 +1,4 @@
-import type { SynthesizedLab } from '../../lib/verify/synthesized-lab';
+import type { SynthesizedOutput } from '../../lib/verify/synthesized-lab';
 
 export interface CredentialFinding {
   readonly where: string;
@@ -76,7 +76,7 @@ function decodedUserData(template: unknown): string[] {
  * Every literal credential in what the lab synthesizes: templates (properties, outputs, user data), Kubernetes
  * manifests (Secrets with data, literal env values), and Helm values.
  */
-export function findLiteralCredentials(lab: SynthesizedLab): CredentialFinding[] {
+export function findLiteralCredentials(lab: SynthesizedOutput): CredentialFinding[] {
   const findings: CredentialFinding[] = [];
   for (const { stackPath, template } of lab.templates) {
     for (const [logicalId, resource] of Object.entries(template.Resources)) {

@@ -15,7 +15,7 @@ import {
   podAddressingFacts,
   podAddressSources,
 } from '../../verify/pod-address-sources';
-import { findKubernetesObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
+import { findKubernetesObjects, type SynthesizedOutput } from '../../verify/synthesized-lab';
 import { APP_SERVICES } from '../../../manifests/retail-app/retail-app-components';
 import { appServiceSelector } from '../../../manifests/retail-app/retail-app-selectors';
 import { ZONE_LABEL } from '../../../manifests/well-known-labels';
@@ -41,7 +41,7 @@ export const CUSTOM_NETWORKING_VPC_CNI_ENV = {
 const WORKSHOP = 'eks-workshop-v2 website/docs/networking/vpc-cni/custom-networking';
 
 /** Pod subnets: the secondary CIDR's subnets, each next to the private subnet of the same zone and route table. */
-function checkPodSubnets(lab: SynthesizedLab, config: LabConfig): CheckOutcome {
+function checkPodSubnets(lab: SynthesizedOutput, config: LabConfig): CheckOutcome {
   const secondary = config.secondaryCidr.text;
   const facts = podAddressingFacts(lab.templates);
   const expected = podSubnetCidrs(config.secondaryCidr, LAB_AZ_COUNT).map((cidr) => cidr.text);
@@ -78,7 +78,7 @@ function checkPodSubnets(lab: SynthesizedLab, config: LabConfig): CheckOutcome {
   };
 }
 
-function checkEniConfigs(lab: SynthesizedLab): CheckOutcome {
+function checkEniConfigs(lab: SynthesizedOutput): CheckOutcome {
   const facts = podAddressingFacts(lab.templates);
   const problems: string[] = [];
   const subnetById = new Map(facts.subnets.map((subnet) => [subnet.id, subnet]));
@@ -195,7 +195,7 @@ function labTags(clusterName: string): Readonly<Record<string, string>> {
 }
 
 /** Offline: the synthesized subnets of the secondary CIDR are the planned pod subnets and carry the lab's tags. */
-export function checkPodSubnetTags(lab: SynthesizedLab, config: LabConfig): CheckOutcome {
+export function checkPodSubnetTags(lab: SynthesizedOutput, config: LabConfig): CheckOutcome {
   const secondary = config.secondaryCidr.text;
   const expected = podSubnetCidrs(config.secondaryCidr, LAB_AZ_COUNT).map((block) => block.text);
   const wanted = labTags(config.clusterName);

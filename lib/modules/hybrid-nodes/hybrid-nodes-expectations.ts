@@ -17,7 +17,7 @@ import { CfnStackGraph } from '../../verify/cfn-stack-references';
 import { DeployOrder } from '../../verify/deploy-order';
 import { routeExpectation } from '../../verify/expectations/route-expectation';
 import type { CheckOutcome, CommandResult, LabExpectation, LiveCommand } from '../../verify/lab-expectation';
-import { findDeployedObjects, findKubernetesObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
+import { findDeployedObjects, findKubernetesObjects, type SynthesizedOutput } from '../../verify/synthesized-lab';
 import { commandJson, kubectl, labelSelector } from '../../verify/live/live-commands';
 import { ALL_NODES_COMMAND } from '../../verify/expectations/aws-node-on-every-node';
 import {
@@ -85,7 +85,7 @@ function podsOnHybridNodes(
   return { pass: nodes.length > 0 && items.length >= min && running.length === items.length, actual };
 }
 
-function hostJoinsAfterIdentity(lab: SynthesizedLab, config: LabConfig): CheckOutcome {
+function hostJoinsAfterIdentity(lab: SynthesizedOutput, config: LabConfig): CheckOutcome {
   const graph = new CfnStackGraph(lab.templates);
   const order = new DeployOrder(lab.templates);
   const accessEntries = graph
@@ -116,7 +116,7 @@ function hostJoinsAfterIdentity(lab: SynthesizedLab, config: LabConfig): CheckOu
     : { pass: false, actual: `host ${host.logicalId} is not ${missing.join(', ')}` };
 }
 
-function ciliumAsTheLab(lab: SynthesizedLab, config: LabConfig): CheckOutcome {
+function ciliumAsTheLab(lab: SynthesizedOutput, config: LabConfig): CheckOutcome {
   const releases = lab.helmReleases.filter(
     (release) => release.release === CILIUM_CHART.release && release.chart === CILIUM_CHART.chart,
   );
@@ -130,7 +130,7 @@ function ciliumAsTheLab(lab: SynthesizedLab, config: LabConfig): CheckOutcome {
   };
 }
 
-function nginxPrefersHybrid(lab: SynthesizedLab): CheckOutcome {
+function nginxPrefersHybrid(lab: SynthesizedOutput): CheckOutcome {
   const [deployment] = findKubernetesObjects(lab, 'Deployment', NGINX_REMOTE.name, NGINX_REMOTE.namespace);
   if (!deployment) return { pass: false, actual: `no Deployment ${NGINX_REMOTE.namespace}/${NGINX_REMOTE.name}` };
   const spec = deployment.spec as { replicas?: number; template?: { spec?: { affinity?: unknown } } };
@@ -145,7 +145,7 @@ function nginxPrefersHybrid(lab: SynthesizedLab): CheckOutcome {
   };
 }
 
-function vpcCniUnchanged(lab: SynthesizedLab): CheckOutcome {
+function vpcCniUnchanged(lab: SynthesizedOutput): CheckOutcome {
   // The add-on's own anti-affinity keeps aws-node off hybrid nodes; a configured `affinity` would replace it.
   const configured = JSON.stringify(lab.plan.vpcCniConfiguration);
   return configured.includes('affinity')
@@ -186,7 +186,7 @@ export function roomFor(node: NodeJson, podsOnNode: readonly PodJson[], pod: Pod
 }
 
 /** Offline: the cloud-bursting Deployment prefers hybrid nodes, requests CPU, and its replicas fit the hybrid host. */
-export function checkCloudBurstingDeployment(lab: SynthesizedLab, config: LabConfig): CheckOutcome {
+export function checkCloudBurstingDeployment(lab: SynthesizedOutput, config: LabConfig): CheckOutcome {
   const [deployment] = findKubernetesObjects(lab, 'Deployment', CLOUD_BURSTING.name, CLOUD_BURSTING.namespace);
   if (!deployment) return { pass: false, actual: `no Deployment ${CLOUD_BURSTING.namespace}/${CLOUD_BURSTING.name}` };
   const spec = deployment.spec as {
@@ -278,7 +278,7 @@ function cloudBurstingExpectation(config: LabConfig): LabExpectation {
 }
 
 /** Offline: the policy sets the lab's annotation, and the cloud-bursting pods are created after it. */
-export function checkPodDeletionCostPolicy(lab: SynthesizedLab): CheckOutcome {
+export function checkPodDeletionCostPolicy(lab: SynthesizedOutput): CheckOutcome {
   const [policy] = findDeployedObjects(lab, 'ClusterPolicy', POD_DELETION_COST_POLICY.name);
   const [deployment] = findDeployedObjects(lab, 'Deployment', CLOUD_BURSTING.name, CLOUD_BURSTING.namespace);
   if (!policy) return { pass: false, actual: `no ClusterPolicy ${POD_DELETION_COST_POLICY.name}` };

@@ -10,7 +10,7 @@ import {
 import type { CheckOutcome, CommandResult, LabExpectation } from '../../verify/lab-expectation';
 import { labNodeGroupName } from '../../verify/node-group-resources';
 import { resourcesOfType } from '../../verify/nested-stack-parameters';
-import { findKubernetesObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
+import { findKubernetesObjects, type SynthesizedOutput } from '../../verify/synthesized-lab';
 import { synthesizedVpcCniAddon } from '../../verify/vpc-cni-addon';
 import { addonVersionAtLeast } from '../../vpc-cni/addon-version';
 import { PAUSE_IMAGE, PAUSE_PODS } from '../../../manifests/prefix-delegation/pause-pods-chart';
@@ -54,7 +54,7 @@ export function interpretAvailableReplicas(result: CommandResult | undefined, re
   return { pass: available === replicas, actual: `${available}/${replicas} available` };
 }
 
-function checkPauseDeployment(lab: SynthesizedLab, replicas: number): CheckOutcome {
+function checkPauseDeployment(lab: SynthesizedOutput, replicas: number): CheckOutcome {
   const found = findKubernetesObjects(lab, 'Deployment', PAUSE_PODS.name);
   if (found.length !== 1) return { pass: false, actual: `${found.length} Deployments named ${PAUSE_PODS.name}` };
   const deployment = found[0];
@@ -69,7 +69,7 @@ function checkPauseDeployment(lab: SynthesizedLab, replicas: number): CheckOutco
   };
 }
 
-function checkNitroNodeGroups(lab: SynthesizedLab): CheckOutcome {
+function checkNitroNodeGroups(lab: SynthesizedOutput): CheckOutcome {
   const groups = resourcesOfType(lab.templates, 'AWS::EKS::Nodegroup').map(({ resource }) => ({
     name: labNodeGroupName(resource),
     types: ((resource.Properties?.InstanceTypes ?? []) as unknown[]).map(renderCfnValue),
@@ -88,7 +88,7 @@ function checkNitroNodeGroups(lab: SynthesizedLab): CheckOutcome {
   };
 }
 
-function checkVpcCniVersion(lab: SynthesizedLab): CheckOutcome {
+function checkVpcCniVersion(lab: SynthesizedOutput): CheckOutcome {
   const addon = synthesizedVpcCniAddon(lab.templates);
   if (!addon) return { pass: false, actual: 'no vpc-cni add-on is synthesized' };
   if (addon.version === undefined) {
@@ -117,7 +117,7 @@ interface InstancePrefixesJson {
  * Offline: the synthesized add-on turns prefix delegation on with a positive warm target (ipamd then holds at least
  * one /28 on every node, pods or not), on Nitro node groups created after the add-on.
  */
-export function checkPrefixesOnEveryNode(lab: SynthesizedLab): CheckOutcome {
+export function checkPrefixesOnEveryNode(lab: SynthesizedOutput): CheckOutcome {
   const addon = synthesizedVpcCniAddon(lab.templates);
   if (!addon) return { pass: false, actual: 'no vpc-cni add-on is synthesized' };
   const env = vpcCniEnv(addon.configuration);

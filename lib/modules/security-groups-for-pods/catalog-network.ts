@@ -16,7 +16,11 @@ import {
   type NetworkEndpoint,
   SecurityGroupModel,
 } from '../../verify/security-group-reachability';
-import { type DeployedKubernetesObject, findDeployedObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
+import {
+  type DeployedKubernetesObject,
+  findDeployedObjects,
+  type SynthesizedOutput,
+} from '../../verify/synthesized-lab';
 
 /**
  * The endpoints the security groups for pods lab reasons about, read from a synthesized lab: which security groups
@@ -107,7 +111,7 @@ export function selectorMatches(
   return byLabels && byExpressions;
 }
 
-function podTemplate(lab: SynthesizedLab, kind: string, namespace: string, name: string) {
+function podTemplate(lab: SynthesizedOutput, kind: string, namespace: string, name: string) {
   const [deployed] = findDeployedObjects(lab, kind, name, namespace);
   const spec = deployed?.object.spec as
     | {
@@ -117,9 +121,9 @@ function podTemplate(lab: SynthesizedLab, kind: string, namespace: string, name:
   return { deployed, labels: spec?.template?.metadata?.labels, nodeSelector: spec?.template?.spec?.nodeSelector ?? {} };
 }
 
-const cache = new WeakMap<SynthesizedLab, CatalogNetwork>();
+const cache = new WeakMap<SynthesizedOutput, CatalogNetwork>();
 
-export function catalogNetwork(lab: SynthesizedLab): CatalogNetwork {
+export function catalogNetwork(lab: SynthesizedOutput): CatalogNetwork {
   const cached = cache.get(lab);
   if (cached) return cached;
   const built = buildCatalogNetwork(lab);
@@ -127,7 +131,7 @@ export function catalogNetwork(lab: SynthesizedLab): CatalogNetwork {
   return built;
 }
 
-function buildCatalogNetwork(lab: SynthesizedLab): CatalogNetwork {
+function buildCatalogNetwork(lab: SynthesizedOutput): CatalogNetwork {
   const notes: string[] = [];
   const graph = new CfnStackGraph(lab.templates);
   const clusters = graph.resourcesOfType('AWS::EKS::Cluster');
@@ -236,7 +240,7 @@ function buildCatalogNetwork(lab: SynthesizedLab): CatalogNetwork {
 
 /** The RDS instance the catalog ConfigMap's endpoint resolves to (`<Endpoint.Address>:<port>`), with its groups. */
 function catalogDatabaseEndpoint(
-  lab: SynthesizedLab,
+  lab: SynthesizedOutput,
   graph: CfnStackGraph,
   model: SecurityGroupModel,
   notes: string[],

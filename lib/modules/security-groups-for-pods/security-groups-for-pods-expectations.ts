@@ -51,7 +51,7 @@ import {
   externalGroupsFromDescribeSecurityGroups,
   SecurityGroupModel,
 } from '../../verify/security-group-reachability';
-import { findDeployedObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
+import { findDeployedObjects, type SynthesizedOutput } from '../../verify/synthesized-lab';
 import { aws, commandJson, kubectl } from '../../verify/live/live-commands';
 
 const MODULE = SECURITY_GROUPS_FOR_PODS.key;
@@ -276,7 +276,7 @@ function deployedIsolationCommands(context: LiveContext): LiveCommand[] {
 }
 
 function databaseScenario(pick: (network: CatalogNetwork) => CatalogNetwork['catalogPod']) {
-  return (lab: SynthesizedLab) => {
+  return (lab: SynthesizedOutput) => {
     const network = catalogNetwork(lab);
     if (!network.catalogDatabase)
       return `the catalog does not use an RDS instance of the lab (${network.catalogEndpoint})`;
@@ -305,7 +305,7 @@ export function createdAfter(graph: CfnStackGraph, a: ResourceAddress, b: Resour
 }
 
 /** Offline: the policy selects the catalog pods with the group RDS admits, and the catalog is created after it. */
-export function checkPolicyBeforeCatalog(lab: SynthesizedLab): CheckOutcome {
+export function checkPolicyBeforeCatalog(lab: SynthesizedOutput): CheckOutcome {
   const network = catalogNetwork(lab);
   const policy = network.catalogPolicies.find(({ object }) => object.metadata.name === CATALOG_RDS_ACCESS.policyName);
   if (!policy)
@@ -351,14 +351,14 @@ function networkInterfaces(result: CommandResult | undefined): readonly NetworkI
 }
 
 /** Node groups whose instance type can attach a trunk ENI: the VPC resource controller gives each of their nodes one. */
-function trunkCapableNodeGroups(lab: SynthesizedLab): string[] {
+function trunkCapableNodeGroups(lab: SynthesizedOutput): string[] {
   return lab.plan.nodeGroups
     .filter((group) => supportsSecurityGroupsForPods(group.instanceType))
     .map((group) => group.name);
 }
 
 /** Offline: pod ENIs are on in the add-on, and every node group that can run the catalog pods can attach a trunk. */
-export function checkTrunkCapableNodes(lab: SynthesizedLab): CheckOutcome {
+export function checkTrunkCapableNodes(lab: SynthesizedOutput): CheckOutcome {
   const addon = synthesizedVpcCniAddon(lab.templates);
   const podEni = addon ? vpcCniEnv(addon.configuration).ENABLE_POD_ENI : undefined;
   const catalogGroups = nodeGroupsThatCanRun(lab.plan.nodeGroups, CATALOG_NODE_SELECTOR);
@@ -497,7 +497,7 @@ export function interpretCatalogPodSecurityGroup(results: readonly CommandResult
  * Offline: the policy gives the catalog pods the pod group (as security-group-policy-applied checks), and that group
  * is synthesized under the name the live check finds its interfaces by.
  */
-export function checkCatalogPodGroupByName(lab: SynthesizedLab, groupName: string): CheckOutcome {
+export function checkCatalogPodGroupByName(lab: SynthesizedOutput, groupName: string): CheckOutcome {
   const policy = checkPolicyBeforeCatalog(lab);
   const names = resourcesOfType(resolveTemplates(lab.templates), 'AWS::EC2::SecurityGroup')
     .filter(({ resource }) => resource.Properties?.GroupDescription === CATALOG_POD_SECURITY_GROUP.description)

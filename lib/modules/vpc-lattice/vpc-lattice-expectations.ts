@@ -27,7 +27,7 @@ import type {
   LiveCommand,
   LiveContext,
 } from '../../verify/lab-expectation';
-import { findKubernetesObjects, type SynthesizedLab } from '../../verify/synthesized-lab';
+import { findKubernetesObjects, type SynthesizedOutput } from '../../verify/synthesized-lab';
 import { aws, commandJson, kubectl } from '../../verify/live/live-commands';
 import { renderCfnValue } from '../../verify/cfn-template';
 import { findRoute, type KubeObject, routeBackendRefs } from '../../verify/gateway-api-routes';
@@ -54,7 +54,7 @@ function controllerExpectation(): LabExpectation {
     subject: `Deployment ${namespace}/${deployment} (${chart} ${version})`,
     expected: `${replicas}/${replicas} ready`,
     source: `${WORKSHOP} setup.md (kubectl get deployment -n ${namespace})`,
-    checkOffline: (lab: SynthesizedLab): CheckOutcome => {
+    checkOffline: (lab: SynthesizedOutput): CheckOutcome => {
       const release = lab.helmReleases.find((candidate) => candidate.release === LATTICE_CONTROLLER_CHART.release);
       if (!release) return { pass: false, actual: 'no Helm release of the controller' };
       const values = release.values as { deployment?: { replicas?: number } };
@@ -90,7 +90,7 @@ function crdsExpectation(): LabExpectation {
     subject: `Gateway API standard CRDs ${GATEWAY_API_STANDARD_CRDS.version}`,
     expected: `installed from the release, SHA-256 ${GATEWAY_API_STANDARD_CRDS.sha256.slice(0, 12)}...`,
     source: `${WORKSHOP} setup.md`,
-    checkOffline: (lab: SynthesizedLab): CheckOutcome => {
+    checkOffline: (lab: SynthesizedOutput): CheckOutcome => {
       const found = lab.templates.flatMap(({ template }) =>
         Object.values(template.Resources).filter(
           (resource) =>
@@ -125,7 +125,7 @@ function crdsExpectation(): LabExpectation {
 }
 
 /** The ui's checkout endpoint in the synthesized ui ConfigMap and pod template. */
-function uiEndpointOutcome(lab: SynthesizedLab): CheckOutcome {
+function uiEndpointOutcome(lab: SynthesizedOutput): CheckOutcome {
   const { name, namespace } = APP_SERVICES.ui;
   const [configMap] = findKubernetesObjects(lab, 'ConfigMap', name, namespace);
   const [deployment] = findKubernetesObjects(lab, 'Deployment', name, namespace);
@@ -226,7 +226,7 @@ function gatewayProgrammedExpectation(config: LabConfig): LabExpectation {
     subject: `Gateway ${GATEWAY_NAMESPACE}/${name} (class ${LATTICE_GATEWAY_CLASS})`,
     expected: `Programmed True, on service network ${name}`,
     source: `${WORKSHOP} service-network.md (kubectl wait --for=condition=Programmed gateway/${name} -n ${GATEWAY_NAMESPACE})`,
-    checkOffline: (lab: SynthesizedLab): CheckOutcome => {
+    checkOffline: (lab: SynthesizedOutput): CheckOutcome => {
       const [gateway] = findKubernetesObjects(lab, 'Gateway', name, GATEWAY_NAMESPACE);
       const className = (gateway?.spec as { gatewayClassName?: string } | undefined)?.gatewayClassName;
       const networks = lab.templates.flatMap(({ template }) =>
@@ -280,7 +280,7 @@ interface SecurityGroupJson {
  * Offline: two all-protocol ingress rules on the cluster security group whose sources are the prefix lists looked up
  * by the Lattice names (the IPv4 and the IPv6 list of the stack's Region).
  */
-export function checkLatticePrefixListRules(lab: SynthesizedLab): CheckOutcome {
+export function checkLatticePrefixListRules(lab: SynthesizedOutput): CheckOutcome {
   const templates = resolveTemplates(lab.templates);
   const lookups = new Map(
     resourcesOfType(templates, 'Custom::ManagedPrefixListLookup').map(({ logicalId, resource }) => [
@@ -385,7 +385,7 @@ interface ServiceNetworkSummaryJson {
 }
 
 /** Offline: the service network named after the cluster, associated with the lab VPC through the cluster security group. */
-export function checkServiceNetworkAssociation(lab: SynthesizedLab, name: string): CheckOutcome {
+export function checkServiceNetworkAssociation(lab: SynthesizedOutput, name: string): CheckOutcome {
   const templates = resolveTemplates(lab.templates);
   const networks = resourcesOfType(templates, 'AWS::VpcLattice::ServiceNetwork').filter(
     ({ resource }) => renderCfnValue(resource.Properties?.Name) === name,
@@ -467,7 +467,7 @@ export function splitProbeScript(endpoint: string): string {
 }
 
 /** Backend (`<namespace>/checkout`) by the Redis URL its ConfigMap sets: what its /topology answers with. */
-export function backendRedisUrls(lab: SynthesizedLab, namespaces: readonly string[]): Map<string, string> {
+export function backendRedisUrls(lab: SynthesizedOutput, namespaces: readonly string[]): Map<string, string> {
   const urls = new Map<string, string>();
   for (const namespace of namespaces) {
     const [configMap] = findKubernetesObjects(lab, 'ConfigMap', CHECKOUT_SERVICE, namespace);
@@ -478,7 +478,7 @@ export function backendRedisUrls(lab: SynthesizedLab, namespaces: readonly strin
 }
 
 /** Offline: the route splits between the two checkouts, and their /topology answers tell them apart. */
-export function checkSplitObservable(lab: SynthesizedLab): CheckOutcome {
+export function checkSplitObservable(lab: SynthesizedOutput): CheckOutcome {
   const route = findRoute(
     lab.kubernetesObjects.map((deployed) => deployed.object as unknown as KubeObject),
     'HTTPRoute',

@@ -16,7 +16,7 @@ import {
 } from '../live/kube-objects';
 import { kubectl } from '../live/live-commands';
 import { nodeGroupWaitsForVpcCni } from './node-group-max-pods';
-import type { SynthesizedLab } from '../synthesized-lab';
+import type { SynthesizedOutput } from '../synthesized-lab';
 import { synthesizedVpcCniAddon } from '../vpc-cni-addon';
 
 /** Label of the `aws-node` DaemonSet's pods. */
@@ -39,7 +39,7 @@ export const ALL_NODES_COMMAND: LiveCommand = kubectl('get', 'nodes', '-o', 'jso
  * with aws-node scheduled), and its configuration places the DaemonSet nowhere narrower than the add-on's default
  * (a `nodeSelector` or `affinity` in the configuration replaces it).
  */
-export function checkVpcCniOnEveryNodeGroup(lab: SynthesizedLab): CheckOutcome {
+export function checkVpcCniOnEveryNodeGroup(lab: SynthesizedOutput): CheckOutcome {
   const addon = synthesizedVpcCniAddon(lab.templates);
   if (!addon) return { pass: false, actual: 'no vpc-cni add-on is synthesized' };
   const groups = lab.plan.nodeGroups.map((group) => group.name);

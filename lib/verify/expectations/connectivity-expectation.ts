@@ -9,7 +9,7 @@ import {
 } from '../../network-policy-analyzer';
 import type { CheckOutcome, CommandResult, LabExpectation, LiveCommand } from '../lab-expectation';
 import { classifyCurl, outcomeReached } from '../live/curl-outcome';
-import type { SynthesizedLab } from '../synthesized-lab';
+import type { SynthesizedOutput } from '../synthesized-lab';
 import { kubectl, labelSelector } from '../live/live-commands';
 
 /** The workshop's connect timeout for every curl check. */
@@ -35,10 +35,10 @@ export interface ConnectivityExpectationProps {
   readonly source?: string;
 }
 
-const analyses = new WeakMap<SynthesizedLab, ConnectivityAnalysis>();
+const analyses = new WeakMap<SynthesizedOutput, ConnectivityAnalysis>();
 
 /** The connectivity analysis of everything the lab deploys, plus the modelled cluster add-ons (CoreDNS). */
-export function labConnectivity(lab: SynthesizedLab): ConnectivityAnalysis {
+export function labConnectivity(lab: SynthesizedOutput): ConnectivityAnalysis {
   let analysis = analyses.get(lab);
   if (!analysis) {
     analysis = analyzeConnectivity([
@@ -83,7 +83,7 @@ function shortReason(verdict: AnyVerdict): string {
   return `blocked: ${direction.subject} is isolated for ${direction.direction} by ${direction.isolatingPolicies.join(', ')} and no rule allows it`;
 }
 
-function offlineVerdict(lab: SynthesizedLab, props: ConnectivityExpectationProps): CheckOutcome {
+function offlineVerdict(lab: SynthesizedOutput, props: ConnectivityExpectationProps): CheckOutcome {
   const analysis = labConnectivity(lab);
   const from = `${props.from.namespace}/${props.from.workload}`;
   const dns = analysis.canReachService(
@@ -145,7 +145,7 @@ export function curlFromDeployment(
 }
 
 /** The pod template labels of the source workload, as synthesized (an ephemeral pod with them gets the same policies). */
-function sourcePodLabels(lab: SynthesizedLab, namespace: string, workload: string): Record<string, string> {
+function sourcePodLabels(lab: SynthesizedOutput, namespace: string, workload: string): Record<string, string> {
   const found = lab.kubernetesObjects
     .map((deployed) => deployed.object)
     .find(

@@ -10,7 +10,7 @@ import {
   routeSplits,
 } from '../gateway-api-routes';
 import type { CheckOutcome, CommandResult, LabExpectation, LiveCommand } from '../lab-expectation';
-import type { SynthesizedLab } from '../synthesized-lab';
+import type { SynthesizedOutput } from '../synthesized-lab';
 import { commandJson, kubectl } from '../live/live-commands';
 
 /** The resources a route analysis reads from a live cluster (one `kubectl get -A -o json`). */
@@ -23,7 +23,7 @@ export const ROUTE_ANALYSIS_RESOURCES = [
   'statefulsets',
 ] as const;
 
-function synthesizedObjects(lab: SynthesizedLab): KubeObject[] {
+function synthesizedObjects(lab: SynthesizedOutput): KubeObject[] {
   return lab.kubernetesObjects.map((deployed) => deployed.object);
 }
 

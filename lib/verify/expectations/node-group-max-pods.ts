@@ -14,7 +14,7 @@ import type { CheckOutcome, CommandResult, LabExpectation } from '../lab-expecta
 import { resourcesOfType } from '../nested-stack-parameters';
 import { labNodeGroupName } from '../node-group-resources';
 import { kubeletMaxPods } from '../../node-groups/pod-density';
-import type { SynthesizedLab } from '../synthesized-lab';
+import type { SynthesizedOutput } from '../synthesized-lab';
 import { synthesizedVpcCniAddon, vpcCniEnv } from '../vpc-cni-addon';
 import { kubectl, labelSelector } from '../live/live-commands';
 import { NODE_GROUP_LABEL } from '../../node-groups/node-group-plan';
@@ -38,7 +38,7 @@ export interface NodeGroupMaxPodsOptions {
 }
 
 /** The max pods EKS will compute for a synthesized node group, or a reason it cannot be told. */
-export function synthesizedEksMaxPods(lab: SynthesizedLab, nodeGroup: string): number | string {
+export function synthesizedEksMaxPods(lab: SynthesizedOutput, nodeGroup: string): number | string {
   const found = resourcesOfType(lab.templates, 'AWS::EKS::Nodegroup').find(
     ({ resource }) => labNodeGroupName(resource) === nodeGroup,
   );
@@ -58,9 +58,9 @@ export function synthesizedEksMaxPods(lab: SynthesizedLab, nodeGroup: string): n
  * Whether the node group is created after the vpc-cni add-on (directly, or through the nested stack that holds it):
  * EKS computes max pods from the CNI configuration present when the node group is created.
  */
-export function nodeGroupWaitsForVpcCni(lab: SynthesizedLab, nodeGroup: string): boolean {
+export function nodeGroupWaitsForVpcCni(lab: SynthesizedOutput, nodeGroup: string): boolean {
   const root = lab.templates[0].template;
-  const isVpcCni = (resources: SynthesizedLab['templates'][number]['template']['Resources'], id: string) =>
+  const isVpcCni = (resources: SynthesizedOutput['templates'][number]['template']['Resources'], id: string) =>
     resources[id]?.Type === 'AWS::EKS::Addon' && resources[id].Properties?.AddonName === 'vpc-cni';
   for (const { template } of lab.templates) {
     for (const resource of Object.values(template.Resources)) {
@@ -80,7 +80,7 @@ export function nodeGroupWaitsForVpcCni(lab: SynthesizedLab, nodeGroup: string):
 }
 
 /** The value the root stack output states for a node group, or undefined. */
-export function statedMaxPods(lab: SynthesizedLab, nodeGroup: string): number | undefined {
+export function statedMaxPods(lab: SynthesizedOutput, nodeGroup: string): number | undefined {
   const output = lab.templates[0]?.template.Outputs?.[NODE_GROUP_MAX_PODS_OUTPUT] as { Value?: unknown } | undefined;
   if (output?.Value === undefined) return undefined;
   const values = JSON.parse(renderCfnValue(output.Value)) as Record<string, number>;

@@ -10,7 +10,7 @@ import { kubeItems, type NodeJson, nodeIsReady, nodeName } from '../live/kube-ob
 import { kubectl, labelSelector } from '../live/live-commands';
 import { resourcesOfType } from '../nested-stack-parameters';
 import { labNodeGroupName } from '../node-group-resources';
-import type { SynthesizedLab } from '../synthesized-lab';
+import type { SynthesizedOutput } from '../synthesized-lab';
 import { NODE_GROUP_LABEL } from '../../node-groups/node-group-plan';
 
 export interface NodeGroupReadinessOptions {
@@ -30,7 +30,7 @@ interface ScalingConfigJson {
 
 /** Offline: the synthesized node group asks EKS for the planned size and labels its nodes for the live selector. */
 export function checkSynthesizedNodeGroupSize(
-  lab: SynthesizedLab,
+  lab: SynthesizedOutput,
   nodeGroup: string,
   desiredSize: number,
 ): CheckOutcome {

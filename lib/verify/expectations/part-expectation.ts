@@ -1,16 +1,16 @@
 import type { CheckOutcome, CommandResult, LabExpectation, LiveCheck, LiveCommand } from '../lab-expectation';
 import { aws, commandJson, kubectl } from '../live/live-commands';
 import { type Obligation, partObligations } from '../part-obligations';
-import type { SynthesizedLab } from '../synthesized-lab';
+import type { SynthesizedOutput } from '../synthesized-lab';
 import { installedVersion } from '../../third-party/eks-addon-versions';
 import { kindLabel, type PartContract, sourceLabel } from '../../third-party/part-contract';
 import { THIRD_PARTY_PARTS } from '../../third-party/third-party-parts';
 import { failClosed } from '../../third-party/webhook-matching';
 
 /** The obligations of each synthesized lab, computed once for all its part expectations. */
-const OBLIGATIONS = new WeakMap<SynthesizedLab, Obligation[]>();
+const OBLIGATIONS = new WeakMap<SynthesizedOutput, Obligation[]>();
 
-function obligationsOf(lab: SynthesizedLab): Obligation[] {
+function obligationsOf(lab: SynthesizedOutput): Obligation[] {
   let found = OBLIGATIONS.get(lab);
   if (!found) {
     found = partObligations(lab, THIRD_PARTY_PARTS, { hybridNodes: lab.config.modules.includes('hybrid-nodes') });
@@ -173,7 +173,7 @@ export function partExpectation(part: PartContract, module: string, kubernetesVe
     subject: `${part.title} ${installedVersion(part, kubernetesVersion)}`,
     expected: 'its runtime contract holds',
     source: sourceLabel(part.kubernetes.source),
-    checkOffline: (lab: SynthesizedLab): CheckOutcome => {
+    checkOffline: (lab: SynthesizedOutput): CheckOutcome => {
       const broken = obligationsOf(lab).filter((obligation) => obligation.message.includes(part.id));
       return {
         pass: broken.length === 0,

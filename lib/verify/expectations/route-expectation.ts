@@ -1,6 +1,6 @@
 import type { CheckOutcome, LabExpectation, LiveCheck } from '../lab-expectation';
 import { describeTrace, type PacketTrace, RoutingModel, tracePacket } from '../route-analysis';
-import type { SynthesizedLab } from '../synthesized-lab';
+import type { SynthesizedOutput } from '../synthesized-lab';
 
 /** Which subnets packets leave from: by the VPC's primary CIDR (and CDK's subnet type tag), or by subnet CIDR. */
 export type SubnetSelector =
@@ -27,9 +27,9 @@ export interface RouteExpectationProps {
   readonly live?: LiveCheck;
 }
 
-const models = new WeakMap<SynthesizedLab, RoutingModel>();
+const models = new WeakMap<SynthesizedOutput, RoutingModel>();
 
-export function labRoutingModel(lab: SynthesizedLab): RoutingModel {
+export function labRoutingModel(lab: SynthesizedOutput): RoutingModel {
   let model = models.get(lab);
   if (!model) {
     model = new RoutingModel(lab.templates);
@@ -83,7 +83,7 @@ function failureOf(model: RoutingModel, trace: PacketTrace, reaches: RouteDestin
   return trace.vpc === vpc ? undefined : `delivered in ${trace.vpc}, not in the VPC ${reaches.vpcCidr}`;
 }
 
-function check(lab: SynthesizedLab, props: RouteExpectationProps): CheckOutcome {
+function check(lab: SynthesizedOutput, props: RouteExpectationProps): CheckOutcome {
   const model = labRoutingModel(lab);
   const subnets = selectSubnets(model, props.from);
   if (subnets.length === 0) return { pass: false, actual: `no subnet matches ${JSON.stringify(props.from)}` };

@@ -1,6 +1,6 @@
 import type { CheckOutcome, LabExpectation, LiveCheck } from '../lab-expectation';
 import type { NetworkEndpoint, SecurityGroupModel, TransportProtocol } from '../security-group-reachability';
-import type { SynthesizedLab } from '../synthesized-lab';
+import type { SynthesizedOutput } from '../synthesized-lab';
 
 /** The model and the two endpoints of one question, built from a synthesized lab. */
 export interface SecurityGroupScenario {
@@ -22,7 +22,7 @@ export interface SecurityGroupReachabilityExpectationProps {
    * Builds the question from the lab; throwing (or returning a string) means it cannot be asked, which fails the
    * check with that reason.
    */
-  readonly scenario: (lab: SynthesizedLab) => SecurityGroupScenario | string;
+  readonly scenario: (lab: SynthesizedOutput) => SecurityGroupScenario | string;
   readonly source?: string;
   readonly live?: LiveCheck;
 }
@@ -39,7 +39,7 @@ export function securityGroupReachabilityExpectation(props: SecurityGroupReachab
     subject: `${props.subject} (${ports})`,
     expected: `${props.expect} by security groups`,
     source: props.source,
-    checkOffline(lab: SynthesizedLab): CheckOutcome {
+    checkOffline(lab: SynthesizedOutput): CheckOutcome {
       let scenario: SecurityGroupScenario | string;
       try {
         scenario = props.scenario(lab);

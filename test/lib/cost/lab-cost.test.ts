@@ -3,25 +3,21 @@ import { costTableConfigurations, costTableMarkdown } from '../../../lib/cost/co
 import { estimateLabCost, partOfStack } from '../../../lib/cost/lab-cost';
 import { ec2OnDemandPrice, type Price, PRICE_TABLE, rdsSingleAzPrice } from '../../../lib/cost/price-table';
 import { lookupInstanceType } from '../../../lib/instance-types/instance-types';
-import { type LabSynthesis, synthesizeLab } from '../../../lib/lab-app';
 import { MODULE_NAMES } from '../../../lib/modules/module-registry';
 import type { CfnResourceJson, LabTemplate } from '../../../lib/verify/cfn-template';
-import { TEST_DAY } from '../../support/lab-fixtures';
+import type { SynthesizedOutput, SynthesizeOutput } from '../../../lib/verify/synthesized-lab';
+import { synthesizedOutputForTest } from '../../support/synthesized-output-cache';
+import { TEST_DAY } from '../../support/test-day';
 
-/** Each configuration is synthesized once for the whole file (the README table reuses them). */
-const synthesized = new Map<string, LabSynthesis>();
-const synthesize: typeof synthesizeLab = (options = {}) => {
-  const key = JSON.stringify(options.context ?? {});
-  if (!synthesized.has(key)) synthesized.set(key, synthesizeLab({ ...options, today: TEST_DAY }));
-  return synthesized.get(key)!;
-};
+/** Each configuration's output is synthesized once per test run (shared through the run's cache). */
+const synthesize: SynthesizeOutput = (options) => synthesizedOutputForTest(options.context);
 const CONFIGURATIONS = costTableConfigurations();
 const labOf = (context: Readonly<Record<string, string>>) => synthesize({ context });
 const baseLab = () => labOf({});
 const moduleLab = (module: string) => labOf({ modules: module });
 const exposeUiContext = CONFIGURATIONS.find((configuration) => configuration.part === 'exposeUi')!.context;
 const everythingContext = CONFIGURATIONS.find((configuration) => configuration.part === undefined)!.context;
-const costOf = (lab: LabSynthesis) => estimateLabCost(lab, { day: TEST_DAY });
+const costOf = (lab: SynthesizedOutput) => estimateLabCost(lab, { day: TEST_DAY });
 
 // Expectations below read the templates and the price table directly, not the model.
 const prices = PRICE_TABLE.prices;
@@ -34,7 +30,11 @@ interface Found {
   readonly properties: Record<string, unknown>;
 }
 
-function resources(lab: LabSynthesis, type: string, inStack: (stackPath: string) => boolean = () => true): Found[] {
+function resources(
+  lab: SynthesizedOutput,
+  type: string,
+  inStack: (stackPath: string) => boolean = () => true,
+): Found[] {
   return lab.templates
     .filter(({ stackPath }) => inStack(stackPath))
     .flatMap(({ stackPath, template }) =>
@@ -58,7 +58,7 @@ function launchTemplateVolumeGiB(templates: readonly LabTemplate[], nodeGroup: F
 }
 
 /** Nodes at their desired size, each with its launch template's root volume. */
-function nodeGroupsHourly(lab: LabSynthesis, inStack: (stackPath: string) => boolean): number {
+function nodeGroupsHourly(lab: SynthesizedOutput, inStack: (stackPath: string) => boolean): number {
   return resources(lab, 'AWS::EKS::Nodegroup', inStack).reduce((sum, nodeGroup) => {
     const nodes = (nodeGroup.properties.ScalingConfig as { DesiredSize: number }).DesiredSize;
     const instanceType = (nodeGroup.properties.InstanceTypes as string[])[0];
@@ -67,10 +67,10 @@ function nodeGroupsHourly(lab: LabSynthesis, inStack: (stackPath: string) => boo
   }, 0);
 }
 
-const countOf = (lab: LabSynthesis, type: string, inStack?: (stackPath: string) => boolean) =>
+const countOf = (lab: SynthesizedOutput, type: string, inStack?: (stackPath: string) => boolean) =>
   resources(lab, type, inStack).length;
 
-function expectedBaseHourly(lab: LabSynthesis): number {
+function expectedBaseHourly(lab: SynthesizedOutput): number {
   const clusters = countOf(lab, 'AWS::EKS::Cluster');
   const natGateways = countOf(lab, 'AWS::EC2::NatGateway');
   const elasticIps = countOf(lab, 'AWS::EC2::EIP');
@@ -87,7 +87,7 @@ function expectedBaseHourly(lab: LabSynthesis): number {
 }
 
 /** Distinct zones of the subnets the AWS Load Balancer Controller puts internet-facing load balancers in. */
-function publicLoadBalancerZones(lab: LabSynthesis): number {
+function publicLoadBalancerZones(lab: SynthesizedOutput): number {
   const subnets = resources(lab, 'AWS::EC2::Subnet').filter((subnet) =>
     ((subnet.properties.Tags ?? []) as { Key: string; Value: string }[]).some(
       (tag) => tag.Key === 'kubernetes.io/role/elb' && tag.Value === '1',
@@ -96,7 +96,7 @@ function publicLoadBalancerZones(lab: LabSynthesis): number {
   return new Set(subnets.map((subnet) => JSON.stringify(subnet.properties.AvailabilityZone))).size;
 }
 
-const partHourly = (lab: LabSynthesis, part: string) =>
+const partHourly = (lab: SynthesizedOutput, part: string) =>
   costOf(lab).parts.find((candidate) => candidate.part === part)?.hourlyUsd;
 
 describe('the base lab', () => {

@@ -6,26 +6,26 @@ import { KYVERNO_PART } from '../../../lib/third-party/kyverno-part';
 import type { PartContract } from '../../../lib/third-party/part-contract';
 import { THIRD_PARTY_PARTS } from '../../../lib/third-party/third-party-parts';
 import type { CfnTemplate, LabTemplate } from '../../../lib/verify/cfn-template';
-import { deployedParts, partObligations, type SynthesizedOutput } from '../../../lib/verify/part-obligations';
-import type { LabSynthesis } from '../../../lib/lab-app';
-import { synthesizeForTest } from '../../support/lab-fixtures';
+import { deployedParts, partObligations } from '../../../lib/verify/part-obligations';
+import type { SynthesizedOutput } from '../../../lib/verify/synthesized-lab';
+import { synthesizedOutputForTest } from '../../support/synthesized-output-cache';
 
 const configurations = labConfigurations();
-const labs = new Map<string, LabSynthesis>();
-const labOf = (name: string): LabSynthesis => {
+const labs = new Map<string, SynthesizedOutput>();
+const labOf = (name: string): SynthesizedOutput => {
   const found = labs.get(name);
   if (found) return found;
-  const lab = synthesizeForTest(configurations.find((configuration) => configuration.name === name)!.context);
+  const lab = synthesizedOutputForTest(configurations.find((configuration) => configuration.name === name)!.context);
   labs.set(name, lab);
   return lab;
 };
-const hybrid = (lab: LabSynthesis) => lab.config.modules.includes('hybrid-nodes');
+const hybrid = (lab: SynthesizedOutput) => lab.config.modules.includes('hybrid-nodes');
 
 /** The lab with one template changed (a deep copy; the fixture stays as synthesized). */
-function withTemplates(lab: LabSynthesis, change: (templates: LabTemplate[]) => void): SynthesizedOutput {
+function withTemplates(lab: SynthesizedOutput, change: (templates: LabTemplate[]) => void): SynthesizedOutput {
   const templates = JSON.parse(JSON.stringify(lab.templates)) as LabTemplate[];
   change(templates);
-  return { templates, kubernetesObjects: lab.kubernetesObjects, helmReleases: lab.helmReleases };
+  return { ...lab, templates };
 }
 
 function replacePart(contracts: readonly PartContract[], replacement: PartContract): PartContract[] {
@@ -34,7 +34,7 @@ function replacePart(contracts: readonly PartContract[], replacement: PartContra
 
 function resourceOfRelease(
   templates: LabTemplate[],
-  lab: LabSynthesis,
+  lab: SynthesizedOutput,
   release: string,
 ): CfnTemplate['Resources'][string] {
   const found = lab.helmReleases.find((candidate) => candidate.release === release)!;
