@@ -39,6 +39,8 @@ export interface CatalogRdsAccessChartProps {
   readonly clusterSecretStore: string;
   /** How often ESO re-reads the secret (picks up RDS's rotations), Go duration syntax. */
   readonly refreshInterval: string;
+  /** Whether the SecurityGroupPolicy is deployed (the lab's moment before it lets the catalog time out on RDS). */
+  readonly securityGroupPolicy: boolean;
 }
 
 /**
@@ -47,17 +49,19 @@ export interface CatalogRdsAccessChartProps {
  * pastes the password into a Secret manifest instead).
  */
 export class CatalogRdsAccessChart extends Chart {
-  readonly policy: SecurityGroupPolicy;
+  readonly policy?: SecurityGroupPolicy;
   readonly credentials: ExternalSecret;
 
   constructor(scope: Construct, id: string, props: CatalogRdsAccessChartProps) {
     super(scope, id);
-    this.policy = new SecurityGroupPolicy(this, 'Policy', {
-      name: CATALOG_RDS_ACCESS.policyName,
-      namespace: CATALOG_RDS_ACCESS.namespace,
-      podSelector: { matchLabels: CATALOG_SERVICE_POD_SELECTOR },
-      securityGroupIds: props.podSecurityGroupIds,
-    });
+    if (props.securityGroupPolicy) {
+      this.policy = new SecurityGroupPolicy(this, 'Policy', {
+        name: CATALOG_RDS_ACCESS.policyName,
+        namespace: CATALOG_RDS_ACCESS.namespace,
+        podSelector: { matchLabels: CATALOG_SERVICE_POD_SELECTOR },
+        securityGroupIds: props.podSecurityGroupIds,
+      });
+    }
     this.credentials = new ExternalSecret(this, 'Credentials', {
       name: CATALOG_RDS_ACCESS.secretName,
       namespace: CATALOG_RDS_ACCESS.namespace,

@@ -641,12 +641,82 @@ function rdsOnlyFromPodGroupExpectation(config: LabConfig): LabExpectation {
 }
 
 /** What `npm run verify` checks for the module (offline always; live with `--live`). */
+/** The ui reaches the catalog in every moment (its pod security group, when it has one, admits 8080 from the VPC). */
+const UI_TO_CATALOG: LabExpectation = securityGroupReachabilityExpectation({
+  id: `${MODULE}/ui-to-catalog`,
+  module: MODULE,
+  subject: `ui pod -> catalog pod (pod security group)`,
+  expect: 'allowed',
+  ports: [{ port: APP_CONTAINER_PORT.number, protocol: 'tcp' }],
+  scenario: (lab) => {
+    const network = catalogNetwork(lab);
+    return { model: network.model, from: network.uiPod, to: network.catalogPod, notes: network.notes };
+  },
+  source: `${WORKSHOP} (pod group: ${CATALOG_POD_SECURITY_GROUP.httpRuleDescription})`,
+  live: {
+    commands: () => [
+      curlFromDeployment(APP_SERVICES.ui.namespace, 'ui', `${serviceUrl('catalog')}${CATALOG.liveness.path}`, 'ui'),
+    ],
+    interpret: (results) => {
+      const classified = classifyCurl(results[0]);
+      const reached = outcomeReached(classified.outcome);
+      return { pass: reached === true, actual: `${classified.outcome}: ${classified.evidence}` };
+    },
+  },
+});
+
+/** The catalog's log shows the workshop's failure (step 7: `dial tcp ...:3306: i/o timeout`) while no policy applies. */
+export function interpretCatalogTimesOut(results: readonly CommandResult[]): CheckOutcome {
+  const logs = results[results.length - 1];
+  const verdict = interpretCatalogLogs(logs);
+  if (verdict === undefined) {
+    return { pass: false, actual: `no timeout in the catalog log yet (${logs?.stderr.trim() || 'no failure logged'})` };
+  }
+  return { pass: !verdict.pass && verdict.actual.startsWith('timed out'), actual: verdict.actual };
+}
+
 export function securityGroupsForPodsExpectations(config: LabConfig): LabExpectation[] {
+  const { stage } = config.securityGroupsForPods;
   const catalogMysql = DATA_STORES['catalog-mysql'];
   const catalogMysqlCall = RETAIL_APP_CALLS.find(
     (call) => call.from === 'catalog' && call.toService === catalogMysql.name,
   );
-  const expectations: LabExpectation[] = [
+  const rdsPort = [{ port: CATALOG_DATABASE.port, protocol: 'tcp' as const }];
+  // Every moment: trunk interfaces on the nodes and the ui reaching the catalog.
+  const expectations: LabExpectation[] = [trunkInterfacesExpectation(), UI_TO_CATALOG];
+  if (stage === 'in-cluster-db') return expectations;
+  // Once the catalog uses RDS: the database is closed to pods with only the cluster group.
+  expectations.push(
+    securityGroupReachabilityExpectation({
+      id: `${MODULE}/other-pods-to-rds`,
+      module: MODULE,
+      subject: 'pod with only the cluster security group -> catalog RDS',
+      expect: 'blocked',
+      ports: rdsPort,
+      scenario: databaseScenario((network) => network.podWithNodeSecurityGroup),
+      source: `${WORKSHOP} (steps 6-8: i/o timeout until the policy applies; RDS group admits only the pod group)`,
+      live: {
+        commands: deployedIsolationCommands,
+        interpret: (results) => interpretDeployedRdsIsolation(results, config),
+      },
+    }),
+  );
+  if (stage === 'rds-without-policy') {
+    expectations.push(
+      securityGroupReachabilityExpectation({
+        id: `${MODULE}/catalog-to-rds`,
+        module: MODULE,
+        subject: 'catalog pod (no SecurityGroupPolicy yet: the cluster security group) -> catalog RDS',
+        expect: 'blocked',
+        ports: rdsPort,
+        scenario: databaseScenario((network) => network.catalogPod),
+        source: `${WORKSHOP} (steps 6-7: rollout times out, catalog log "dial tcp ...:3306: i/o timeout")`,
+        live: { commands: () => [CATALOG_LOGS], interpret: interpretCatalogTimesOut },
+      }),
+    );
+    return expectations;
+  }
+  expectations.push(
     {
       id: `${MODULE}/security-group-policy-applied`,
       module: MODULE,
@@ -664,47 +734,12 @@ export function securityGroupsForPodsExpectations(config: LabConfig): LabExpecta
       module: MODULE,
       subject: `catalog pod (pod security group) -> catalog RDS`,
       expect: 'allowed',
-      ports: [{ port: CATALOG_DATABASE.port, protocol: 'tcp' }],
+      ports: rdsPort,
       scenario: databaseScenario((network) => network.catalogPod),
       source: `${WORKSHOP} (step 12: Database migration complete)`,
       live: {
         commands: () => [catalogExec(CATALOG_DATABASE_PROBE), CATALOG_LOGS],
         interpret: interpretCatalogDatabaseProbe,
-      },
-    }),
-    securityGroupReachabilityExpectation({
-      id: `${MODULE}/other-pods-to-rds`,
-      module: MODULE,
-      subject: 'pod with only the cluster security group -> catalog RDS',
-      expect: 'blocked',
-      ports: [{ port: CATALOG_DATABASE.port, protocol: 'tcp' }],
-      scenario: databaseScenario((network) => network.podWithNodeSecurityGroup),
-      source: `${WORKSHOP} (steps 6-8: i/o timeout until the policy applies; RDS group admits only the pod group)`,
-      live: {
-        commands: deployedIsolationCommands,
-        interpret: (results) => interpretDeployedRdsIsolation(results, config),
-      },
-    }),
-    securityGroupReachabilityExpectation({
-      id: `${MODULE}/ui-to-catalog`,
-      module: MODULE,
-      subject: `ui pod -> catalog pod (pod security group)`,
-      expect: 'allowed',
-      ports: [{ port: APP_CONTAINER_PORT.number, protocol: 'tcp' }],
-      scenario: (lab) => {
-        const network = catalogNetwork(lab);
-        return { model: network.model, from: network.uiPod, to: network.catalogPod, notes: network.notes };
-      },
-      source: `${WORKSHOP} (pod group: ${CATALOG_POD_SECURITY_GROUP.httpRuleDescription})`,
-      live: {
-        commands: () => [
-          curlFromDeployment(APP_SERVICES.ui.namespace, 'ui', `${serviceUrl('catalog')}${CATALOG.liveness.path}`, 'ui'),
-        ],
-        interpret: (results) => {
-          const classified = classifyCurl(results[0]);
-          const reached = outcomeReached(classified.outcome);
-          return { pass: reached === true, actual: `${classified.outcome}: ${classified.evidence}` };
-        },
       },
     }),
     securityGroupReachabilityExpectation({
@@ -726,9 +761,6 @@ export function securityGroupsForPodsExpectations(config: LabConfig): LabExpecta
         interpret: interpretCatalogDns,
       },
     }),
-  ];
-  expectations.push(
-    trunkInterfacesExpectation(),
     catalogPodSecurityGroupExpectation(config),
     rdsOnlyFromPodGroupExpectation(config),
   );

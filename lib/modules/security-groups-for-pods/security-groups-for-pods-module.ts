@@ -14,23 +14,26 @@ import {
 } from '../../../manifests/security-groups-for-pods/catalog-rds-access-chart';
 import { CATALOG_ENDPOINT_KEY } from '../../../manifests/retail-app/retail-app-components';
 import type { RetailAppCustomization } from '../../../manifests/retail-app/retail-app-customization';
+import { SECURITY_GROUPS_FOR_PODS_SETTINGS } from './security-groups-for-pods-settings';
 import type { LabModuleDefinition } from '../lab-module';
 
 /** What the module changes in the catalog service: RDS endpoint and credentials, placement, a rollout. */
 export function catalogCustomization(props: {
   readonly databaseAddress: string;
   readonly podSecurityGroupIds: readonly string[];
+  /** With the SecurityGroupPolicy: its selector label, and a pod template that differs so the pods are recreated. */
+  readonly securityGroupPolicy: boolean;
 }): RetailAppCustomization {
   return {
     services: {
       catalog: {
         nodeSelector: CATALOG_NODE_SELECTOR,
-        podLabels: CATALOG_POD_SECURITY_GROUP_LABEL,
+        podLabels: props.securityGroupPolicy ? CATALOG_POD_SECURITY_GROUP_LABEL : {},
         configMapData: { [CATALOG_ENDPOINT_KEY]: `${props.databaseAddress}:${CATALOG_DATABASE.port}` },
         secretName: CATALOG_RDS_ACCESS.secretName,
-        podAnnotations: {
-          [CATALOG_ROLLOUT_ANNOTATION]: `${CATALOG_RDS_ACCESS.policyName}:${props.podSecurityGroupIds.join(',')}`,
-        },
+        podAnnotations: props.securityGroupPolicy
+          ? { [CATALOG_ROLLOUT_ANNOTATION]: `${CATALOG_RDS_ACCESS.policyName}:${props.podSecurityGroupIds.join(',')}` }
+          : {},
       },
     },
   };
@@ -43,6 +46,7 @@ export function catalogCustomization(props: {
  */
 export const SECURITY_GROUPS_FOR_PODS_MODULE: LabModuleDefinition = {
   name: SECURITY_GROUPS_FOR_PODS.key,
+  settings: SECURITY_GROUPS_FOR_PODS_SETTINGS,
   summary:
     'Trunk and branch ENIs (ENABLE_POD_ENI), the catalog on Amazon RDS for MySQL reachable only from pods with the catalog security group, DNS for such pods, SecurityGroupPolicy catalog-rds-access.',
   vpcCniConfiguration: () => ({ env: { ...SECURITY_GROUPS_FOR_PODS_VPC_CNI.env } }),
@@ -53,6 +57,9 @@ export const SECURITY_GROUPS_FOR_PODS_MODULE: LabModuleDefinition = {
   expectations: securityGroupsForPodsExpectations,
   create(scope, foundation) {
     const stack = new SecurityGroupsForPodsStack(scope, SECURITY_GROUPS_FOR_PODS.nestedStackId, { foundation });
+    const { stage } = foundation.config.securityGroupsForPods;
+    // First moment: RDS and the groups exist (the workshop provisions them beforehand); the catalog stays on MySQL.
+    if (stage === 'in-cluster-db') return { stack };
     const workloads = new SecurityGroupsForPodsWorkloadsStack(
       scope,
       `${SECURITY_GROUPS_FOR_PODS.nestedStackId}Workloads`,
@@ -63,6 +70,7 @@ export const SECURITY_GROUPS_FOR_PODS_MODULE: LabModuleDefinition = {
       retailApp: catalogCustomization({
         databaseAddress: stack.database.instance.dbInstanceEndpointAddress,
         podSecurityGroupIds: [stack.podSecurityGroup.securityGroupId],
+        securityGroupPolicy: stage === 'rds-with-policy',
       }),
       // The catalog pods must be admitted after the SecurityGroupPolicy exists (its webhook gives them the branch
       // ENI at creation; pods created before it time out on 3306) and start with the RDS credentials in place.

@@ -51,6 +51,7 @@ export class SecurityGroupsForPodsWorkloadsStack extends NestedStack {
       databaseSecretArn: databaseSecret.secretArn,
       clusterSecretStore: foundation.secrets.storeName,
       refreshInterval: CATALOG_CREDENTIALS_REFRESH,
+      securityGroupPolicy: foundation.config.securityGroupsForPods.stage === 'rds-with-policy',
     });
     this.catalogRdsAccess = deployChart(this, 'CatalogRdsAccess', { cluster, chart });
     // Namespace first; the ExternalSecret CRD and store come with ESO; the read permission before ESO tries; the

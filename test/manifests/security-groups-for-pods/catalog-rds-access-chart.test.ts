@@ -19,6 +19,7 @@ const objects = new CatalogRdsAccessChart(new App(), 'access', {
   databaseSecretArn: SECRET_ARN,
   clusterSecretStore: 'aws-secrets-manager',
   refreshInterval: '15m',
+  securityGroupPolicy: true,
 }).toJson() as K8sObject[];
 
 function find(kind: string, name: string): K8sObject {
@@ -70,4 +71,15 @@ describe('CatalogRdsAccessChart', () => {
   test('every object validates against its schema', () => {
     expect(objects.flatMap((object) => kubernetesValidationErrors(object))).toEqual([]);
   });
+});
+
+test('without the SecurityGroupPolicy (the lab moment where the catalog times out on RDS) only the ExternalSecret is rendered', () => {
+  const withoutPolicy = new CatalogRdsAccessChart(new App(), 'access', {
+    podSecurityGroupIds: ['sg-0123456789abcdef0'],
+    databaseSecretArn: SECRET_ARN,
+    clusterSecretStore: 'aws-secrets-manager',
+    refreshInterval: '15m',
+    securityGroupPolicy: false,
+  }).toJson() as K8sObject[];
+  expect(withoutPolicy.map((object) => object.kind)).toEqual(['ExternalSecret']);
 });

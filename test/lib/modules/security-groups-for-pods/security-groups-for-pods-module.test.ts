@@ -52,12 +52,14 @@ describe('module definition', () => {
     expect(MODULE_NAMES.filter((name) => order.includes(name))).toEqual(registered);
   });
 
-  test('contributes the workshop VPC CNI settings, no node group and no context key', () => {
+  test('contributes the workshop VPC CNI settings, no node group, and its stage key', () => {
     expect(SECURITY_GROUPS_FOR_PODS_MODULE.vpcCniConfiguration?.(lab.config) ?? {}).toEqual({
       env: { ENABLE_POD_ENI: 'true', POD_SECURITY_GROUP_ENFORCING_MODE: 'standard' },
     });
     expect(SECURITY_GROUPS_FOR_PODS_MODULE.nodeGroups?.(lab.config) ?? []).toEqual([]);
-    expect(SECURITY_GROUPS_FOR_PODS_MODULE.settings).toBeUndefined();
+    expect(SECURITY_GROUPS_FOR_PODS_MODULE.settings?.keySpecs.map((spec) => [spec.key, spec.defaultValue])).toEqual([
+      ['securityGroupsForPods.stage', 'rds-with-policy'],
+    ]);
   });
 
   test('merges with custom networking settings into one vpc-cni configuration', () => {
@@ -147,7 +149,13 @@ describe('the catalog switches to RDS', () => {
   });
 
   test('catalogCustomization builds the same change from plain values', () => {
-    expect(catalogCustomization({ databaseAddress: 'db.example', podSecurityGroupIds: ['sg-1', 'sg-2'] })).toEqual({
+    expect(
+      catalogCustomization({
+        databaseAddress: 'db.example',
+        podSecurityGroupIds: ['sg-1', 'sg-2'],
+        securityGroupPolicy: true,
+      }),
+    ).toEqual({
       services: {
         catalog: {
           nodeSelector: { 'eks-networking-lab/node-group': 'default' },
