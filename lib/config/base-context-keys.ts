@@ -104,8 +104,10 @@ export const BASE_KEY_SPECS: readonly ContextKeySpec[] = [
   {
     key: BASE_KEYS.adminPrincipalArn,
     defaultValue: 'none',
-    description: 'IAM role or user ARN given an EKS access entry with AmazonEKSClusterAdminPolicy.',
-    validation: 'Must be an IAM role or user ARN (`arn:<partition>:iam::<12 digits>:role/...` or `:user/...`).',
+    description:
+      'IAM role or user ARN given an EKS access entry with AmazonEKSClusterAdminPolicy. Set it once in the `context` of `cdk.json` (or `~/.cdk.json`).',
+    validation:
+      'An IAM role or user ARN (`arn:<partition>:iam::<12 digits>:role/...` or `:user/...`), or `none`; leaving it out while the deployed lab has one is refused (`none` removes it on purpose).',
   },
   {
     key: BASE_KEYS.exposeUi,

@@ -22,6 +22,8 @@ export interface LabConfig extends ModuleSettingsByPrefix {
   /** Pinned `vpc-cni` add-on version; undefined lets EKS pick the default for the cluster version. */
   readonly vpcCniVersion?: string;
   readonly adminPrincipalArn?: string;
+  /** `adminPrincipalArn=none`: the lab has no admin access entry on purpose (a deployed one may be removed). */
+  readonly adminAccessDeclined?: boolean;
   /** The AWS Load Balancer Controller and the internet-facing `ui-nlb` Service. */
   readonly exposeUi: boolean;
   /** Who may reach anything the lab exposes publicly. */

@@ -208,14 +208,18 @@ function readVpcCniVersion(reader: ContextReader): string | undefined {
   return version;
 }
 
+/** The value that removes the admin access entry on purpose. */
+const ADMIN_ACCESS_DECLINED = 'none';
+
 function readAdminPrincipalArn(reader: ContextReader): string | undefined {
   const key = BASE_KEYS.adminPrincipalArn;
   const arn = reader.optionalString(key);
+  if (arn === ADMIN_ACCESS_DECLINED) return undefined;
   if (arn !== undefined && !/^arn:aws(-[a-z]+)*:iam::\d{12}:(role|user)\/[\w+=,.@/-]{1,512}$/.test(arn)) {
     throw new LabConfigError(
       key,
       arn,
-      'an IAM role or user ARN such as arn:aws:iam::111122223333:role/Admin',
+      'an IAM role or user ARN such as arn:aws:iam::111122223333:role/Admin, or none',
       'EKS access entries take IAM roles and users, not assumed-role session ARNs (use the role ARN).',
     );
   }
@@ -266,6 +270,7 @@ export function parseLabConfig(
     nodeInstanceType: readInstanceType(reader, BASE_KEYS.nodeInstanceType, BASE_DEFAULTS.nodeInstanceType),
     vpcCniVersion: readVpcCniVersion(reader),
     adminPrincipalArn: readAdminPrincipalArn(reader),
+    adminAccessDeclined: reader.optionalString(BASE_KEYS.adminPrincipalArn) === ADMIN_ACCESS_DECLINED,
     exposeUi,
     inboundCidrs,
     allowWorldAccess,

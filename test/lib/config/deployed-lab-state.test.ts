@@ -48,3 +48,46 @@ describe('deployed lab state', () => {
     expect(readLabConfig({ kubernetesVersion: '1.32' }, { today: TEST_DAY }).kubernetesVersion.version).toBe('1.32');
   });
 });
+
+describe('the admin access entry of a deployed lab', () => {
+  const ADMIN = 'arn:aws:iam::111122223333:role/Admin';
+  const deployedWithAdmin = deployedLabStateFrom(
+    outputsFileAfterDeploying({ kubernetesVersion: '1.33', adminPrincipalArn: ADMIN }),
+    'NetworkingLabStack',
+  );
+  const readAfterAdminDeploy = (context: Record<string, unknown>) =>
+    readLabConfig({ kubernetesVersion: '1.33', ...context }, { today: TEST_DAY, deployed: deployedWithAdmin });
+
+  test('the LabState output records the admin principal, read back from the outputs file', () => {
+    expect(deployedWithAdmin?.adminPrincipalArn).toBe(ADMIN);
+  });
+
+  test('a deploy that forgot adminPrincipalArn is refused, saying where to set it once and how to remove it on purpose', () => {
+    expect(() => readAfterAdminDeploy({})).toThrow(
+      /'adminPrincipalArn': received "\(not set\)"; allowed: arn:aws:iam::111122223333:role\/Admin \(deployed\).*cdk\.json.*adminPrincipalArn=none/,
+    );
+  });
+
+  test('the same or another principal is accepted', () => {
+    expect(readAfterAdminDeploy({ adminPrincipalArn: ADMIN }).adminPrincipalArn).toBe(ADMIN);
+    const other = 'arn:aws:iam::111122223333:user/learner';
+    expect(readAfterAdminDeploy({ adminPrincipalArn: other }).adminPrincipalArn).toBe(other);
+  });
+
+  test('adminPrincipalArn=none is accepted after an admin deploy and leaves no principal to grant', () => {
+    const config = readAfterAdminDeploy({ adminPrincipalArn: 'none' });
+    expect(config.adminPrincipalArn).toBeUndefined();
+    expect(config.adminAccessDeclined).toBe(true);
+  });
+
+  test('a lab deployed without admin access may keep deploying without it', () => {
+    const withoutAdmin = deployedLabStateFrom(
+      outputsFileAfterDeploying({ kubernetesVersion: '1.33' }),
+      'NetworkingLabStack',
+    );
+    expect(withoutAdmin?.adminPrincipalArn).toBeUndefined();
+    expect(
+      readLabConfig({ kubernetesVersion: '1.33' }, { today: TEST_DAY, deployed: withoutAdmin }).adminPrincipalArn,
+    ).toBeUndefined();
+  });
+});
