@@ -22,7 +22,10 @@ export const NGINX_REMOTE = {
   initWorkDir: '/work-dir',
 } as const;
 
-/** The cloud-bursting Deployment (deployment.yaml): same pods, no init container, namespace `default`. */
+/**
+ * The cloud-bursting Deployment (deployment.yaml): same pods, no init container, namespace `default`. `replicas` is
+ * the workshop's starting count; the deployed count is a setting of the module.
+ */
 export const CLOUD_BURSTING = {
   namespace: 'default',
   name: 'nginx-deployment',

@@ -64,7 +64,11 @@ describe('npm run cost', () => {
       expect(byPart).toMatch(new RegExp(`^ {2}${part} +\\$\\d+\\.\\d{4}/hour`, 'm'));
     }
     expect(stdout).toMatch(/^exposeUi=true +Network Load Balancer/m);
-    expect(stdout).toMatch(/^hybrid-nodes +Application Load Balancer/m);
+    // The hybrid lab's ALB exists in its remote-workloads stage only (the Ingress of nginx-remote).
+    expect(stdout).not.toMatch(/^hybrid-nodes +Application Load Balancer/m);
+    expect(run([...EVERYTHING, '-c', 'hybridNodes.stage=remote-workloads']).stdout).toMatch(
+      /^hybrid-nodes +Application Load Balancer/m,
+    );
     // The hybrid node fee has no stored source: the estimate is marked and explained.
     expect(stdout).toMatch(/EKS Hybrid Nodes.*\$0\.02\/vCPU-hour \*/);
     expect(stdout).toContain('* estimate: no source gives this exact figure');

@@ -1,6 +1,13 @@
 import { remoteNodeSubnetCidr } from './remote-network';
 import { ciliumValues } from './hybrid-nodes-helm-values';
 import {
+  type BurstPlacementEstimate,
+  describeBurstPlacement,
+  describeHybridCapacity,
+  estimateBurstPlacement,
+} from './hybrid-node-capacity';
+import { cloudBurstingReplicas, deploysCloudBursting, deploysNginxRemote } from './hybrid-nodes-stage';
+import {
   CLOUD_BURSTING,
   NGINX_REMOTE,
   POD_DELETION_COST_POLICY,
@@ -31,7 +38,6 @@ import {
   podName,
 } from '../../verify/live/kube-objects';
 import { parseQuantity, podRequest } from '../../verify/live/resource-quantity';
-import { hybridNodesIngressEnabled } from './hybrid-nodes-ingress';
 
 const MODULE = 'hybrid-nodes';
 const WORKSHOP = 'workshop eks-hybrid-nodes';
@@ -185,7 +191,19 @@ export function roomFor(node: NodeJson, podsOnNode: readonly PodJson[], pod: Pod
   return Math.max(0, Math.min(podSlots, ...byResource));
 }
 
-/** Offline: the cloud-bursting Deployment prefers hybrid nodes, requests CPU, and its replicas fit the hybrid host. */
+/** The lab's nginx CPU request in millicores (200m), for the placement the checks expect. */
+const NGINX_CPU_MILLICORES = Math.round((parseQuantity(NGINX_REMOTE.cpu) ?? 0) * 1000);
+
+/** Where the `hybridNodes.burstReplicas` pods of `nginx-deployment` are expected, on the configured host. */
+export function cloudBurstingEstimate(config: LabConfig): BurstPlacementEstimate {
+  return estimateBurstPlacement(config.hybridNodes.instanceType, NGINX_CPU_MILLICORES, cloudBurstingReplicas(config));
+}
+
+/**
+ * Offline: the cloud-bursting Deployment prefers hybrid nodes, requests CPU (only a request makes the hybrid node
+ * fill up, so pods burst to the cloud before it is overloaded) and has `hybridNodes.burstReplicas` replicas; the
+ * verdict says where they are expected, from its request and the host's vCPUs.
+ */
 export function checkCloudBurstingDeployment(lab: SynthesizedOutput, config: LabConfig): CheckOutcome {
   const [deployment] = findKubernetesObjects(lab, 'Deployment', CLOUD_BURSTING.name, CLOUD_BURSTING.namespace);
   if (!deployment) return { pass: false, actual: `no Deployment ${CLOUD_BURSTING.namespace}/${CLOUD_BURSTING.name}` };
@@ -198,26 +216,40 @@ export function checkCloudBurstingDeployment(lab: SynthesizedOutput, config: Lab
     affinity.includes('preferredDuringSchedulingIgnoredDuringExecution') &&
     affinity.includes(COMPUTE_TYPE_LABEL) &&
     affinity.includes(`"${HYBRID_COMPUTE_TYPE}"`);
-  const cpu = podRequest({ spec: { containers: spec.template?.spec?.containers ?? [] } }, 'cpu');
+  const cpuMillicores = Math.round(
+    podRequest({ spec: { containers: spec.template?.spec?.containers ?? [] } }, 'cpu') * 1000,
+  );
   const replicas = spec.replicas ?? 1;
-  const hostCpu = config.hybridNodes.instanceType.vcpus;
-  // Only a request makes the hybrid node fill up (and pods burst to the cloud) before it is overloaded.
-  const fits = cpu > 0 && replicas * cpu <= hostCpu;
+  const wanted = cloudBurstingReplicas(config);
+  const problems = [
+    ...(prefers ? [] : ['it does NOT prefer hybrid nodes']),
+    ...(cpuMillicores > 0 ? [] : ['its pods request no CPU, so the hybrid node never fills up']),
+    ...(replicas === wanted ? [] : [`hybridNodes.burstReplicas is ${wanted}`]),
+  ];
+  const estimate =
+    cpuMillicores > 0 ? estimateBurstPlacement(config.hybridNodes.instanceType, cpuMillicores, replicas) : undefined;
+  const placement = estimate
+    ? `; expected ${describeBurstPlacement(estimate)} (${describeHybridCapacity(estimate)})`
+    : '';
   return {
-    pass: prefers && fits,
+    pass: problems.length === 0,
     actual:
-      `${replicas} replicas of ${Math.round(cpu * 1000)}m CPU, ${prefers ? 'preferring' : 'NOT preferring'} hybrid nodes; ` +
-      `${Math.round(replicas * cpu * 1000)}m of the ${config.hybridNodes.instanceType.name} host's ${hostCpu} vCPUs`,
+      `${replicas} replicas of ${cpuMillicores}m CPU${prefers ? ' preferring hybrid nodes' : ''}${placement}` +
+      (problems.length > 0 ? `; ${problems.join('; ')}` : ''),
   };
 }
 
 /**
- * Live: the cloud-bursting pods are all Running; they run on cloud nodes only while the hybrid node has no room for
- * another one (the workshop: scaled to 15, about 8 fit on the hybrid node and the rest go to EC2 nodes). A preferred
- * affinity is a score, not a rule, so this is what the scheduler does, not what it must do; a scale-down without the
- * pod-deletion-cost policy removes hybrid pods first and leaves cloud pods next to free hybrid capacity.
+ * Live: the `hybridNodes.burstReplicas` cloud-bursting pods are all Running and where the estimate puts them. When
+ * they all fit on the host, every one is on the hybrid node (after a scale-down from 15, the pod-deletion-cost
+ * policy made the cost-0 EC2 pods go first). When they do not, the hybrid node is full (no room for another pod,
+ * counted from every pod's requests: the estimate is only "about") and the rest run on EC2 nodes. A preferred
+ * affinity is a score, not a rule, so this is what the scheduler does, not what it must do.
  */
-export function interpretCloudBurstingPlacement(results: readonly CommandResult[]): CheckOutcome {
+export function interpretCloudBurstingPlacement(
+  results: readonly CommandResult[],
+  estimate: BurstPlacementEstimate,
+): CheckOutcome {
   const bursting = kubeItems<PodJson>(results[0]);
   if (typeof bursting === 'string') return { pass: false, actual: bursting };
   const nodes = kubeItems<NodeJson>(results[1]);
@@ -243,9 +275,16 @@ export function interpretCloudBurstingPlacement(results: readonly CommandResult[
     0,
   );
   const problems = [
+    ...(pods.length === estimate.replicas ? [] : [`hybridNodes.burstReplicas is ${estimate.replicas}`]),
     ...(notRunning.length > 0 ? [`not Running: ${notRunning.map(podName).join(', ')}`] : []),
-    ...(onCloud.length > 0 && room > 0
+    ...(estimate.allFitOnHybrid && onCloud.length > 0
+      ? [`${onCloud.length} on cloud nodes although all ${estimate.replicas} fit on the hybrid node`]
+      : []),
+    ...(!estimate.allFitOnHybrid && onCloud.length > 0 && room > 0
       ? [`${onCloud.length} on cloud nodes while the hybrid node has room for ${room} more`]
+      : []),
+    ...(!estimate.allFitOnHybrid && onCloud.length === 0
+      ? [`none on cloud nodes: expected about ${estimate.onCloud} there once the hybrid node is full`]
       : []),
   ];
   return {
@@ -258,12 +297,15 @@ export function interpretCloudBurstingPlacement(results: readonly CommandResult[
 }
 
 function cloudBurstingExpectation(config: LabConfig): LabExpectation {
+  const estimate = cloudBurstingEstimate(config);
   return {
     id: `${MODULE}/cloud-bursting-placement`,
     module: MODULE,
     subject: `pods of ${CLOUD_BURSTING.namespace}/${CLOUD_BURSTING.name}`,
-    expected: 'all Running; on the hybrid node first, on cloud nodes only once it has no room',
-    source: `${WORKSHOP} cloud-bursting: 3 pods on mi-...; scaled to 15, about 8 on the hybrid node and the rest on EC2`,
+    expected: `${estimate.replicas} Running: ${describeBurstPlacement(estimate)}`,
+    source:
+      `${WORKSHOP} cloud-bursting: 3 pods on mi-...; scaled to 15, the hybrid node fills up and the rest run on EC2; ` +
+      `back to 3, all on mi-... (${describeHybridCapacity(estimate)})`,
     checkOffline: (lab) => checkCloudBurstingDeployment(lab, config),
     live: {
       commands: () => [
@@ -272,13 +314,16 @@ function cloudBurstingExpectation(config: LabConfig): LabExpectation {
         // Every pod's requests count against the hybrid node's capacity, not only the Deployment's.
         kubectl('get', 'pods', '-A', '--field-selector=status.phase!=Succeeded,status.phase!=Failed', '-o', 'json'),
       ],
-      interpret: interpretCloudBurstingPlacement,
+      interpret: (results) => interpretCloudBurstingPlacement(results, estimate),
     },
   };
 }
 
-/** Offline: the policy sets the lab's annotation, and the cloud-bursting pods are created after it. */
-export function checkPodDeletionCostPolicy(lab: SynthesizedOutput): CheckOutcome {
+/**
+ * Offline: the policy sets the lab's annotation on pods bound to hybrid nodes, and the cloud-bursting pods are
+ * created after it; the verdict says which of the `hybridNodes.burstReplicas` pods are expected to carry it.
+ */
+export function checkPodDeletionCostPolicy(lab: SynthesizedOutput, estimate: BurstPlacementEstimate): CheckOutcome {
   const [policy] = findDeployedObjects(lab, 'ClusterPolicy', POD_DELETION_COST_POLICY.name);
   const [deployment] = findDeployedObjects(lab, 'Deployment', CLOUD_BURSTING.name, CLOUD_BURSTING.namespace);
   if (!policy) return { pass: false, actual: `no ClusterPolicy ${POD_DELETION_COST_POLICY.name}` };
@@ -293,8 +338,16 @@ export function checkPodDeletionCostPolicy(lab: SynthesizedOutput): CheckOutcome
     actual:
       `${POD_DELETION_COST_POLICY.name} ${annotates ? 'sets' : 'does NOT set'} ` +
       `${POD_DELETION_COST_POLICY.annotation}=${POD_DELETION_COST_POLICY.value} on pods bound to hybrid nodes; ` +
-      `${CLOUD_BURSTING.name} is ${after ? '' : 'NOT '}created after it`,
+      `${CLOUD_BURSTING.name} is ${after ? '' : 'NOT '}created after it` +
+      (annotates && after ? `; expected annotated: ${annotatedPods(estimate)}` : ''),
   };
+}
+
+/** `all 3` or `about 9 on the hybrid node, not the 6 on EC2 nodes`. */
+function annotatedPods(estimate: BurstPlacementEstimate): string {
+  return estimate.allFitOnHybrid
+    ? `all ${estimate.replicas} (all on the hybrid node)`
+    : `the hybrid node's (about ${estimate.onHybrid}), not the other ${estimate.onCloud} on EC2 nodes`;
 }
 
 interface ClusterPolicyJson {
@@ -303,9 +356,14 @@ interface ClusterPolicyJson {
 
 /**
  * Live: the policy is Ready, every cloud-bursting pod on a hybrid node carries `pod-deletion-cost: "1"` and none on
- * a cloud node does (workshop: `map[controller.kubernetes.io/pod-deletion-cost:1]` on mi-..., `<none>` on EC2).
+ * a cloud node does (workshop: `map[controller.kubernetes.io/pod-deletion-cost:1]` on mi-..., `<none>` on EC2). When
+ * all the replicas fit on the host, a pod left on an EC2 node (after the scale-down from 15) means the cost-0 EC2
+ * pods did not go first; when they do not fit, some must run on EC2 nodes to show the annotation is left off there.
  */
-export function interpretPodDeletionCost(results: readonly CommandResult[]): CheckOutcome {
+export function interpretPodDeletionCost(
+  results: readonly CommandResult[],
+  estimate: BurstPlacementEstimate,
+): CheckOutcome {
   const pods = kubeItems<PodJson>(results[0]);
   if (typeof pods === 'string') return { pass: false, actual: pods };
   const hybrid = kubeItems<NodeJson>(results[1]);
@@ -325,6 +383,15 @@ export function interpretPodDeletionCost(results: readonly CommandResult[]): Che
   const problems = [
     ...(ready ? [] : [`ClusterPolicy ${POD_DELETION_COST_POLICY.name} is not Ready`]),
     ...(onHybrid.length === 0 ? ['no pod on a hybrid node'] : []),
+    ...(estimate.allFitOnHybrid && onCloud.length > 0
+      ? [
+          `${onCloud.length} pod(s) on EC2 nodes although all ${estimate.replicas} fit on the hybrid node ` +
+            '(a scale-down should have removed the cost-0 EC2 pods first)',
+        ]
+      : []),
+    ...(!estimate.allFitOnHybrid && onCloud.length === 0
+      ? [`no pod on an EC2 node: expected about ${estimate.onCloud} there, without the annotation`]
+      : []),
     ...missing.map((pod) => `${podName(pod)} on ${pod.spec?.nodeName}: cost ${cost(pod) ?? '(none)'}`),
     ...unexpected.map((pod) => `${podName(pod)} on cloud node ${pod.spec?.nodeName}: cost ${cost(pod)}`),
   ];
@@ -337,21 +404,43 @@ export function interpretPodDeletionCost(results: readonly CommandResult[]): Che
   };
 }
 
-function podDeletionCostExpectation(): LabExpectation {
+function podDeletionCostExpectation(config: LabConfig): LabExpectation {
+  const estimate = cloudBurstingEstimate(config);
   return {
     id: `${MODULE}/pod-deletion-cost`,
     module: MODULE,
     subject: `${POD_DELETION_COST_POLICY.annotation} on the pods of ${CLOUD_BURSTING.namespace}/${CLOUD_BURSTING.name}`,
-    expected: `"${POD_DELETION_COST_POLICY.value}" on every pod on the hybrid node, none on cloud nodes; policy Ready`,
+    expected: estimate.allFitOnHybrid
+      ? `"${POD_DELETION_COST_POLICY.value}" on all ${estimate.replicas} pods, all on the hybrid node; policy Ready`
+      : `"${POD_DELETION_COST_POLICY.value}" on the pods of the full hybrid node (about ${estimate.onHybrid}), ` +
+        `none on the other ${estimate.onCloud} on EC2 nodes; policy Ready`,
     source: `${WORKSHOP} cloud-bursting (kyverno/policy.yaml; kubectl get pods -o=custom-columns=...ANNOTATIONS)`,
-    checkOffline: checkPodDeletionCostPolicy,
+    checkOffline: (lab) => checkPodDeletionCostPolicy(lab, estimate),
     live: {
       commands: () => [
         cloudBurstingPods,
         getHybridNodes,
         kubectl('get', 'clusterpolicies.kyverno.io', POD_DELETION_COST_POLICY.name, '-o', 'json'),
       ],
-      interpret: interpretPodDeletionCost,
+      interpret: (results) => interpretPodDeletionCost(results, estimate),
+    },
+  };
+}
+
+function nginxRemoteExpectation(): LabExpectation {
+  return {
+    id: `${MODULE}/nginx-on-hybrid-node`,
+    module: MODULE,
+    subject: `pods of ${NGINX_REMOTE.namespace}/${NGINX_REMOTE.name}`,
+    expected: `${NGINX_REMOTE.replicas} Running, all on the hybrid node`,
+    source: `${WORKSHOP}: kubectl get pods -n nginx-remote shows the 3 pods on mi-...`,
+    checkOffline: nginxPrefersHybrid,
+    live: {
+      commands: () => [
+        kubectl('get', 'pods', '-n', NGINX_REMOTE.namespace, '-l', `app=${NGINX_REMOTE.labels.app}`, '-o', 'json'),
+        getHybridNodes,
+      ],
+      interpret: (results) => podsOnHybridNodes(results[0], results[1], 'all', NGINX_REMOTE.replicas),
     },
   };
 }
@@ -460,21 +549,6 @@ export function hybridNodesExpectations(config: LabConfig): LabExpectation[] {
       },
     },
     {
-      id: `${MODULE}/nginx-on-hybrid-node`,
-      module: MODULE,
-      subject: `pods of ${NGINX_REMOTE.namespace}/${NGINX_REMOTE.name}`,
-      expected: `${NGINX_REMOTE.replicas} Running, all on the hybrid node`,
-      source: `${WORKSHOP}: kubectl get pods -n nginx-remote shows the 3 pods on mi-...`,
-      checkOffline: nginxPrefersHybrid,
-      live: {
-        commands: () => [
-          kubectl('get', 'pods', '-n', NGINX_REMOTE.namespace, '-l', `app=${NGINX_REMOTE.labels.app}`, '-o', 'json'),
-          getHybridNodes,
-        ],
-        interpret: (results) => podsOnHybridNodes(results[0], results[1], 'all', NGINX_REMOTE.replicas),
-      },
-    },
-    {
       id: `${MODULE}/vpc-cni-off-hybrid-nodes`,
       module: MODULE,
       subject: 'aws-node (Amazon VPC CNI) pods',
@@ -489,8 +563,8 @@ export function hybridNodesExpectations(config: LabConfig): LabExpectation[] {
         interpret: (results) => podsOnHybridNodes(results[0], results[1], 'none', 0),
       },
     },
-    cloudBurstingExpectation(config),
-    // The policy is deployed with the Ingress (lib/modules/hybrid-nodes/hybrid-nodes-workloads-stack.ts).
-    ...(hybridNodesIngressEnabled(config) ? [podDeletionCostExpectation()] : []),
+    // The workloads of the stage (hybridNodes.stage): none on node-joined.
+    ...(deploysNginxRemote(config) ? [nginxRemoteExpectation()] : []),
+    ...(deploysCloudBursting(config) ? [cloudBurstingExpectation(config), podDeletionCostExpectation(config)] : []),
   ];
 }

@@ -1,9 +1,11 @@
 import type { LabConfig } from '../../config/lab-config';
+import { deploysNginxRemote } from './hybrid-nodes-stage';
 
 /**
- * Whether the lab's ALB Ingress (and the Kyverno pod-deletion-cost policy of the cloud-bursting page) is deployed:
- * `hybridNodes.ingress` when set, otherwise whenever the AWS Load Balancer Controller is on (`exposeUi`).
+ * Whether the lab's ALB Ingress of nginx-remote is deployed: only in stage remote-workloads (cloud bursting needs no
+ * load balancer), then `hybridNodes.ingress` when set, otherwise whenever the AWS Load Balancer Controller is on
+ * (`exposeUi`).
  */
 export function hybridNodesIngressEnabled(config: LabConfig): boolean {
-  return config.hybridNodes.ingress ?? config.exposeUi;
+  return deploysNginxRemote(config) && (config.hybridNodes.ingress ?? config.exposeUi);
 }

@@ -1,23 +1,54 @@
 import type { ContextKeySpec } from '../../config/context-key-spec';
 import type { ContextReader } from '../../config/context-reader';
 import { readInstanceType } from '../../config/context-value-parsers';
+import { LabConfigError } from '../../config/lab-config-error';
 import type { InstanceType } from '../../instance-types/instance-types';
 import type { ModuleSettings } from '../../config/lab-module-model';
+import { didYouMean } from '../../text/closest-match';
+import { CLOUD_BURSTING } from '../../../manifests/hybrid-nodes/hybrid-nodes-names';
+
+/**
+ * The lab's pages, in order (workshop "EKS Hybrid Nodes"): the host joined with Cilium and Ready; nginx-remote on the
+ * hybrid node reached through the ALB ("Routing traffic"); then, with nginx-remote deleted as the workshop does
+ * before bursting, Kyverno's pod-deletion-cost policy and the `nginx-deployment` that bursts to EC2 ("Cloud bursting").
+ */
+export const HYBRID_NODES_STAGES = ['node-joined', 'remote-workloads', 'cloud-bursting'] as const;
+
+export type HybridNodesStage = (typeof HYBRID_NODES_STAGES)[number];
+
+/**
+ * Replicas `hybridNodes.burstReplicas` accepts. The workshop uses 3, 15, then 3. Beyond 20, the pods the m5.large
+ * host cannot take (about 11 of 200m at 20) would exceed what the three default m5.large nodes keep free beside the
+ * retail app, CoreDNS and Kyverno (roughly 3.5 vCPUs); with no cluster autoscaler the rest would stay Pending, which is
+ * not bursting.
+ */
+export const BURST_REPLICAS_RANGE = { min: 1, max: 20 } as const;
 
 export interface HybridNodesSettings {
   /** EC2 instance type of the simulated on-premises host. */
   readonly instanceType: InstanceType;
+  /** Which page of the lab is deployed. */
+  readonly stage: HybridNodesStage;
   /**
-   * Whether the lab's ALB Ingress for nginx-remote is deployed. Undefined means "when the AWS Load Balancer
-   * Controller is on" (exposeUi); an explicit true without the controller is an error.
+   * Whether the lab's ALB Ingress for nginx-remote is deployed (stage remote-workloads only). Undefined means "when
+   * the AWS Load Balancer Controller is on" (exposeUi); an explicit true without the controller is an error.
    */
   readonly ingress?: boolean;
+  /** Replicas of `nginx-deployment` (stage cloud-bursting only); undefined means the workshop's 3. */
+  readonly burstReplicas?: number;
 }
 
 export const HYBRID_NODES_KEYS = {
   instanceType: 'hybridNodes.instanceType',
+  stage: 'hybridNodes.stage',
   ingress: 'hybridNodes.ingress',
+  burstReplicas: 'hybridNodes.burstReplicas',
 } as const;
+
+const DEFAULT_STAGE: HybridNodesStage = 'cloud-bursting';
+
+/** The workshop's `deployment.yaml` replicas, before and after it scales to 15. */
+export const WORKSHOP_BURST_REPLICAS = CLOUD_BURSTING.replicas;
 
 export const HYBRID_NODES_KEY_SPECS: readonly ContextKeySpec[] = [
   {
@@ -27,17 +58,54 @@ export const HYBRID_NODES_KEY_SPECS: readonly ContextKeySpec[] = [
     validation: 'Must be in the instance table and x86_64 (the lab installs the amd64 nodeadm).',
   },
   {
+    key: HYBRID_NODES_KEYS.stage,
+    defaultValue: DEFAULT_STAGE,
+    description:
+      'Which page of the hybrid nodes lab is deployed: the node joined with Cilium, nginx-remote on it (behind the ALB with exposeUi), or cloud bursting with Kyverno and nginx-deployment.',
+    validation: `One of ${HYBRID_NODES_STAGES.join(', ')}.`,
+  },
+  {
     key: HYBRID_NODES_KEYS.ingress,
     defaultValue: 'same as exposeUi',
-    description: 'Deploy the ALB Ingress (and Kyverno pod-deletion-cost policy) of the hybrid nodes lab.',
-    validation: 'true or false; true requires exposeUi=true (the AWS Load Balancer Controller).',
+    description: 'Deploy the ALB Ingress of nginx-remote (stage remote-workloads).',
+    validation: 'true or false; true requires hybridNodes.stage=remote-workloads and exposeUi=true.',
+  },
+  {
+    key: HYBRID_NODES_KEYS.burstReplicas,
+    defaultValue: String(WORKSHOP_BURST_REPLICAS),
+    description:
+      'Replicas of the cloud-bursting Deployment nginx-deployment (stage cloud-bursting); the workshop uses 3, 15, then 3.',
+    validation: `An integer from ${BURST_REPLICAS_RANGE.min} to ${BURST_REPLICAS_RANGE.max}, set only with hybridNodes.stage=cloud-bursting.`,
   },
 ];
 
+function isStage(value: string): value is HybridNodesStage {
+  return (HYBRID_NODES_STAGES as readonly string[]).includes(value);
+}
+
+function readStage(reader: ContextReader): HybridNodesStage {
+  const key = HYBRID_NODES_KEYS.stage;
+  const stage = reader.string(key, DEFAULT_STAGE);
+  if (!isStage(stage)) {
+    throw new LabConfigError(key, stage, HYBRID_NODES_STAGES.join(', '), didYouMean(stage, HYBRID_NODES_STAGES));
+  }
+  return stage;
+}
+
+/**
+ * Reads the keys one by one. Whether a key fits the stage is checked by the module's `validate`, which runs only when
+ * the module is enabled: with the module off, its keys only draw the "set but module not in modules" warning.
+ */
 export function readHybridNodesSettings(reader: ContextReader): HybridNodesSettings {
   return {
     instanceType: readInstanceType(reader, HYBRID_NODES_KEYS.instanceType, 'm5.large'),
+    stage: readStage(reader),
     ingress: reader.has(HYBRID_NODES_KEYS.ingress) ? reader.boolean(HYBRID_NODES_KEYS.ingress, false) : undefined,
+    burstReplicas: reader.optionalInteger(
+      HYBRID_NODES_KEYS.burstReplicas,
+      BURST_REPLICAS_RANGE.min,
+      BURST_REPLICAS_RANGE.max,
+    ),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Construct } from 'constructs';
 import { hybridNodeBootScript } from './hybrid-node-boot-script';
 import { ciliumValues, kyvernoValues } from './hybrid-nodes-helm-values';
 import { hybridNodesIngressEnabled } from './hybrid-nodes-ingress';
+import { cloudBurstingReplicas, deploysCloudBursting, deploysNginxRemote } from './hybrid-nodes-stage';
 import type { HybridNodesStack } from './hybrid-nodes-stack';
 import { remoteNodeSubnetCidr } from './remote-network';
 import { acknowledgeManagedPolicies } from '../../../constructs/nag-acknowledgements';
@@ -44,9 +45,11 @@ export interface HybridNodesWorkloadsStackProps extends NestedStackProps {
 
 /**
  * The hybrid nodes lab on the cluster: the EC2 instance playing the on-premises host (it joins at boot), Cilium on
- * it, a deploy-time wait until it is Ready, and the lab's workloads. Created after the module's network stack (which
- * needs only the lab VPC and the cluster, so the Transit Gateway is built while the cluster is still starting). It
- * does not wait for the retail app: the app's pods and the controllers keep off hybrid nodes by affinity.
+ * it, a deploy-time wait until it is Ready, and the workloads of the stage: none (node-joined), nginx-remote and its
+ * Ingress (remote-workloads), or Kyverno, its policy and the cloud-bursting Deployment (cloud-bursting). Created
+ * after the module's network stack (which needs only the lab VPC and the cluster, so the Transit Gateway is built
+ * while the cluster is still starting). It does not wait for the retail app: the app's pods and the controllers keep
+ * off hybrid nodes by affinity.
  */
 export class HybridNodesWorkloadsStack extends NestedStack {
   readonly accessEntry: eks.AccessEntry;
@@ -54,11 +57,14 @@ export class HybridNodesWorkloadsStack extends NestedStack {
   readonly cilium: eks.HelmChart;
   /** Deploy-time wait until the hybrid node is Ready (registered, and Cilium runs on it). */
   readonly hybridNodeReady: ReadyNodesWait;
-  readonly nginxRemote: eks.KubernetesManifest;
-  readonly cloudBursting: eks.KubernetesManifest;
+  /** Stage remote-workloads: namespace nginx-remote, its Deployment and Service. */
+  readonly nginxRemote?: eks.KubernetesManifest;
+  /** Stage remote-workloads with the Ingress enabled (hybridNodesIngressEnabled). */
   readonly ingress?: eks.KubernetesManifest;
+  /** Stage cloud-bursting: Kyverno, its pod-deletion-cost ClusterPolicy and `nginx-deployment`. */
   readonly kyverno?: eks.HelmChart;
   readonly podDeletionCostPolicy?: eks.KubernetesManifest;
+  readonly cloudBursting?: eks.KubernetesManifest;
 
   constructor(scope: Construct, id: string, props: HybridNodesWorkloadsStackProps) {
     super(scope, id, {
@@ -151,32 +157,19 @@ export class HybridNodesWorkloadsStack extends NestedStack {
     });
     this.hybridNodeReady.resource.node.addDependency(this.host.instance, this.cilium);
 
-    // --- Workloads ---
+    // --- Workloads of the stage (hybridNodes.stage) ---
     const manifests = new Cdk8sApp();
-    this.nginxRemote = deployChart(this, 'NginxRemote', {
-      cluster,
-      chart: new NginxRemoteChart(manifests, 'NginxRemote'),
-    });
-    this.nginxRemote.node.addDependency(this.hybridNodeReady.resource);
-    this.cloudBursting = deployChart(this, 'CloudBursting', {
-      cluster,
-      chart: new CloudBurstingChart(manifests, 'CloudBursting'),
-    });
-    this.cloudBursting.node.addDependency(this.hybridNodeReady.resource);
-
-    if (hybridNodesIngressEnabled(config)) {
-      const controller = foundation.loadBalancerController;
-      if (!controller)
-        throw new Error(
-          'hybrid-nodes: the Ingress needs the AWS Load Balancer Controller, which the base did not create',
-        );
-      this.ingress = deployChart(this, 'NginxRemoteIngress', {
+    if (deploysNginxRemote(config)) {
+      this.nginxRemote = deployChart(this, 'NginxRemote', {
         cluster,
-        chart: new NginxRemoteIngressChart(manifests, 'NginxRemoteIngress', { inboundCidrs: config.inboundCidrs }),
+        chart: new NginxRemoteChart(manifests, 'NginxRemote'),
       });
-      // Deleted before the controller, which then deletes the ALB; created after the namespace and Service.
-      this.ingress.node.addDependency(controller, this.nginxRemote);
-
+      this.nginxRemote.node.addDependency(this.hybridNodeReady.resource);
+      this.ingress = this.nginxRemoteIngress(foundation, manifests, this.nginxRemote);
+    }
+    if (deploysCloudBursting(config)) {
+      // Coming from remote-workloads, CloudFormation deletes nginx-remote only in its clean-up phase, after these
+      // pods are placed: at the workshop's 3 replicas both fit on the host, and the later scale to 15 finds it free.
       this.kyverno = new eks.HelmChart(this, 'Kyverno', {
         cluster,
         ...helmReleaseOf(KYVERNO_PART),
@@ -192,17 +185,46 @@ export class HybridNodesWorkloadsStack extends NestedStack {
         chart: new PodDeletionCostPolicyChart(manifests, 'PodDeletionCostPolicy'),
       });
       this.podDeletionCostPolicy.node.addDependency(this.kyverno);
-      // The policy exists before any nginx pod is bound (Kyverno's pods keep off the hybrid node by affinity).
-      this.cloudBursting.node.addDependency(this.podDeletionCostPolicy);
-      this.nginxRemote.node.addDependency(this.podDeletionCostPolicy);
-    } else if (config.hybridNodes.ingress === undefined) {
+      this.cloudBursting = deployChart(this, 'CloudBursting', {
+        cluster,
+        chart: new CloudBurstingChart(manifests, 'CloudBursting', { replicas: cloudBurstingReplicas(config) }),
+      });
+      // The policy exists before any nginx-deployment pod is bound, so every pod the hybrid node takes is annotated
+      // (Kyverno's pods keep off the hybrid node by affinity, so they need not wait for it).
+      this.cloudBursting.node.addDependency(this.hybridNodeReady.resource, this.podDeletionCostPolicy);
+    }
+  }
+
+  /** The lab's ALB Ingress of nginx-remote when enabled, else a note on why it is left out. */
+  private nginxRemoteIngress(
+    foundation: LabFoundation,
+    manifests: Cdk8sApp,
+    nginxRemote: eks.KubernetesManifest,
+  ): eks.KubernetesManifest | undefined {
+    const { config, cluster } = foundation;
+    if (hybridNodesIngressEnabled(config)) {
+      const controller = foundation.loadBalancerController;
+      if (!controller)
+        throw new Error(
+          'hybrid-nodes: the Ingress needs the AWS Load Balancer Controller, which the base did not create',
+        );
+      const ingress = deployChart(this, 'NginxRemoteIngress', {
+        cluster,
+        chart: new NginxRemoteIngressChart(manifests, 'NginxRemoteIngress', { inboundCidrs: config.inboundCidrs }),
+      });
+      // Deleted before the controller, which then deletes the ALB; created after the namespace and Service.
+      ingress.node.addDependency(controller, nginxRemote);
+      return ingress;
+    }
+    if (config.hybridNodes.ingress === undefined) {
       // A note, not a warning: leaving the Ingress out is the documented default without exposeUi, and
       // `cdk synth --strict` must stay clean for it.
       Annotations.of(this).addInfo(
-        `[${INGRESS_SKIPPED_WARNING}] hybrid-nodes: the ALB Ingress of nginx-remote and the Kyverno pod-deletion-cost policy are left out because ` +
-          'exposeUi is off (no AWS Load Balancer Controller). Set exposeUi=true (and inboundCidrs) to include them, ' +
-          'or hybridNodes.ingress=false to leave them out without this note.',
+        `[${INGRESS_SKIPPED_WARNING}] hybrid-nodes: the ALB Ingress of nginx-remote is left out because ` +
+          'exposeUi is off (no AWS Load Balancer Controller). Set exposeUi=true (and inboundCidrs) to include it, ' +
+          'or hybridNodes.ingress=false to leave it out without this note.',
       );
     }
+    return undefined;
   }
 }

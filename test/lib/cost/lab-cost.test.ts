@@ -260,8 +260,8 @@ describe('modules and exposeUi', () => {
     expect(costOf(lab).lineItems.filter((item) => item.part === 'base')).toEqual(costOf(baseLab()).lineItems);
   });
 
-  test('with exposeUi, hybrid-nodes also pays for the ALB its Ingress gets from the controller', () => {
-    const everything = labOf(everythingContext);
+  test('with exposeUi, hybrid-nodes in stage remote-workloads also pays for the ALB its Ingress gets from the controller', () => {
+    const everything = labOf({ ...everythingContext, 'hybridNodes.stage': 'remote-workloads' });
     const ingresses = everything.kubernetesObjects.filter(
       ({ object, stackPath }) => object.kind === 'Ingress' && inStacksOf('HybridNodes')(stackPath),
     );
@@ -359,7 +359,7 @@ describe('summary line and README table', () => {
     const row = (label: string) => rows.find((candidate) => candidate.startsWith(`| ${label} |`))!;
     expect(row('+ `prefix-delegation`')).toContain('nothing billed by the hour');
     expect(row('+ `vpc-lattice`')).toContain(`$${perHour(prices.vpcLatticeService).toFixed(3)}`);
-    expect(rows[rows.length - 1]).toContain('Application Load Balancer (hybrid-nodes)');
+    expect(row('+ `hybrid-nodes`')).toContain('Transit Gateway');
     expect(markdown).toContain(`checked on ${PRICE_TABLE.checkedOn}`);
   });
 });

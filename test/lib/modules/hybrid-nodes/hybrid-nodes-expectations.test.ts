@@ -1,24 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readLabConfig } from '../../../../lib/lab-app';
+import { estimateBurstPlacement } from '../../../../lib/modules/hybrid-nodes/hybrid-node-capacity';
 import {
   hybridNodesExpectations,
   interpretCloudBurstingPlacement,
   interpretPodDeletionCost,
 } from '../../../../lib/modules/hybrid-nodes/hybrid-nodes-expectations';
+import { findInstanceType } from '../../../../lib/instance-types/instance-types';
 import type { CfnTemplate } from '../../../../lib/verify/cfn-template';
 import type { CommandResult, LabExpectation, LiveContext } from '../../../../lib/verify/lab-expectation';
 import { labExpectations } from '../../../../lib/verify/lab-expectations';
-import type { LabSynthesis } from '../../../../lib/lab-app';
-import { synthesizeForTest } from '../../../support/lab-fixtures';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
+import { TEST_DAY } from '../../../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
 
-let lab: LabSynthesis;
+/** The default configuration: stage cloud-bursting, 3 replicas, no exposeUi. */
+let lab: SynthesizedOutput;
 let expectations: LabExpectation[];
 let LIVE: LiveContext;
 
 const byId = (id: string) => expectations.find((expectation) => expectation.id === `hybrid-nodes/${id}`)!;
 
 /** The lab with the resources of one type removed from the module's template. */
-function withoutResources(type: string): LabSynthesis {
+function withoutResources(type: string): SynthesizedOutput {
   const templates = lab.templates.map((entry) => ({
     stackPath: entry.stackPath,
     template: {
@@ -43,7 +48,7 @@ const pod = (nodeName: string, phase = 'Running') => ({
 });
 
 beforeAll(() => {
-  lab = synthesizeForTest({ modules: 'hybrid-nodes' });
+  lab = synthesizedOutputForTest({ modules: 'hybrid-nodes' });
   expectations = hybridNodesExpectations(lab.config);
   LIVE = { clusterName: 'eks-workshop', stackOutputs: {}, lab };
 });
@@ -60,9 +65,9 @@ test.each([
   'remote-to-lab-vpc',
   'hybrid-node-ready',
   'cilium-on-hybrid-nodes',
-  'nginx-on-hybrid-node',
   'vpc-cni-off-hybrid-nodes',
   'cloud-bursting-placement',
+  'pod-deletion-cost',
 ])('%s holds offline for the synthesized lab', (id) => {
   const outcome = byId(id).checkOffline(lab);
   expect(outcome.actual).not.toContain('no subnet matches');
@@ -105,8 +110,14 @@ describe('live checks', () => {
     );
   });
 
-  test('nginx passes with its 3 pods Running on the hybrid node and fails when one runs on an EC2 node', () => {
-    const live = byId('nginx-on-hybrid-node').live!;
+  test('nginx (stage remote-workloads) passes with its 3 pods Running on the hybrid node and fails when one runs on an EC2 node', () => {
+    const remoteWorkloads = readLabConfig(
+      { modules: 'hybrid-nodes', 'hybridNodes.stage': 'remote-workloads' },
+      { today: TEST_DAY },
+    );
+    const live = hybridNodesExpectations(remoteWorkloads).find(
+      (expectation) => expectation.id === 'hybrid-nodes/nginx-on-hybrid-node',
+    )!.live!;
     const hybrid = ok({ items: [node('mi-1', true)] });
     expect(live.interpret([ok({ items: [pod('mi-1'), pod('mi-1'), pod('mi-1')] }), hybrid], LIVE).pass).toBe(true);
     expect(live.interpret([ok({ items: [pod('mi-1'), pod('mi-1'), pod('ip-10-42-96-7')] }), hybrid], LIVE).pass).toBe(
@@ -128,9 +139,9 @@ describe('live checks', () => {
 });
 
 describe('together with custom-networking (cloud pods, CoreDNS among them, on the secondary CIDR)', () => {
-  let combined: LabSynthesis;
+  let combined: SynthesizedOutput;
   beforeAll(() => {
-    combined = synthesizeForTest({ modules: 'custom-networking,hybrid-nodes' });
+    combined = synthesizedOutputForTest({ modules: 'custom-networking,hybrid-nodes' });
   });
 
   test('the hybrid node reaches secondary-CIDR pods through the Transit Gateway', () => {
@@ -167,6 +178,34 @@ describe('together with custom-networking (cloud pods, CoreDNS among them, on th
   });
 });
 
+describe('the cloud-bursting placement estimate (from the host vCPUs and the pod request)', () => {
+  const m5Large = findInstanceType('m5.large')!;
+
+  test('an m5.large holds 9 pods of 200m: 2000m - 70m nodeadm reservation - 100m kube-proxy = 1830m', () => {
+    expect(estimateBurstPlacement(m5Large, 200, 3)).toMatchObject({
+      allocatableCpuMillicores: 1930,
+      hybridCapacity: 9,
+      allFitOnHybrid: true,
+      onHybrid: 3,
+      onCloud: 0,
+    });
+  });
+
+  test('at 15 replicas the hybrid node is full with about 9 and the other 6 burst to EC2 nodes', () => {
+    expect(estimateBurstPlacement(m5Large, 200, 15)).toMatchObject({
+      allFitOnHybrid: false,
+      onHybrid: 9,
+      onCloud: 6,
+    });
+  });
+
+  test("follows nodeadm's reservation on larger hosts (0.5% of cores 3-4, 0.25% above)", () => {
+    // m5.xlarge: 60 + 10 + 10 = 80m reserved; m5.24xlarge (96 vCPUs): 80 + 0.25% of 92000m = 310m.
+    expect(estimateBurstPlacement(findInstanceType('m5.xlarge')!, 200, 3).allocatableCpuMillicores).toBe(3920);
+    expect(estimateBurstPlacement(findInstanceType('m5.24xlarge')!, 200, 3).allocatableCpuMillicores).toBe(95690);
+  });
+});
+
 describe('cloud bursting on recorded cluster output (workshop cloud-bursting page)', () => {
   const FIXTURES = join(__dirname, '../../../fixtures/live');
   const recorded = (path: string): CommandResult => ({
@@ -176,8 +215,17 @@ describe('cloud bursting on recorded cluster output (workshop cloud-bursting pag
   });
   /** Three default nodes, the custom-networking node and the hybrid node mi-0f1e2d3c4b5a69788 (2 vCPUs). */
   const NODES = recorded('base/nodes-all.json');
-  const placement = (pods: string, all: string) =>
-    interpretCloudBurstingPlacement([recorded(`hybrid-nodes/${pods}`), NODES, recorded(`hybrid-nodes/${all}`)]);
+  /** The same nodes, the hybrid node with the 1930m allocatable nodeadm leaves of its 2 vCPUs. */
+  const RESERVED_NODES = recorded('hybrid-nodes/nodes-hybrid-kube-reserved.json');
+  const configAt = (replicas: number) =>
+    readLabConfig({ modules: 'hybrid-nodes', 'hybridNodes.burstReplicas': String(replicas) }, { today: TEST_DAY });
+  const liveCheck = (replicas: number, id: string) =>
+    hybridNodesExpectations(configAt(replicas)).find((expectation) => expectation.id === `hybrid-nodes/${id}`)!.live!;
+  const placementAt = (replicas: number, pods: string, all: string, nodes = NODES) =>
+    liveCheck(replicas, 'cloud-bursting-placement').interpret(
+      [recorded(`hybrid-nodes/${pods}`), nodes, recorded(`hybrid-nodes/${all}`)],
+      LIVE,
+    );
 
   test('reads the Deployment pods, the nodes and every active pod (their requests fill the hybrid node)', () => {
     expect(
@@ -191,28 +239,50 @@ describe('cloud bursting on recorded cluster output (workshop cloud-bursting pag
     ]);
   });
 
-  test('passes with the lab replicas all on the hybrid node', () => {
-    expect(placement('cloud-bursting-pods-3.json', 'all-pods-3.json')).toEqual({
+  test('at 3 replicas, passes with the 3 pods on the hybrid node (stage cloud-bursting: no nginx-remote beside them)', () => {
+    expect(placementAt(3, 'cloud-bursting-pods-3.json', 'stage-all-pods-3.json', RESERVED_NODES)).toEqual({
       pass: true,
-      // 2000m allocatable - kube-proxy 100m - 3 nginx-remote and 3 nginx-deployment pods of 200m = 700m: 3 more fit.
-      actual: '3 pod(s): 3 on mi-0f1e2d3c4b5a69788, 0 on cloud nodes; room on the hybrid node for 3 more',
+      // 1930m allocatable - kube-proxy 100m - 3 x 200m = 1230m: 6 more fit.
+      actual: '3 pod(s): 3 on mi-0f1e2d3c4b5a69788, 0 on cloud nodes; room on the hybrid node for 6 more',
     });
   });
 
-  test('passes when scaled to 15: the hybrid node is full and the rest run on EC2 nodes', () => {
-    expect(placement('cloud-bursting-pods-15.json', 'all-pods-15.json')).toEqual({
+  test('at 15 replicas, passes with the hybrid node full (9 there, as estimated) and the other 6 on EC2 nodes', () => {
+    expect(placementAt(15, 'stage-cloud-bursting-pods-15.json', 'stage-all-pods-15.json', RESERVED_NODES)).toEqual({
       pass: true,
-      // 100m + 3 x 200m + 6 x 200m = 1900m of 2000m: no room for a 200m pod.
+      // 100m + 9 x 200m = 1900m of 1930m: no room for a 200m pod.
+      actual: '15 pod(s): 9 on mi-0f1e2d3c4b5a69788, 6 on cloud nodes; room on the hybrid node for 0 more',
+    });
+  });
+
+  test('the estimate is only "about": at 15, a hybrid node full with 6 (nginx-remote left beside them) still passes', () => {
+    expect(placementAt(15, 'cloud-bursting-pods-15.json', 'all-pods-15.json')).toEqual({
+      pass: true,
+      // 100m + 3 x 200m (nginx-remote) + 6 x 200m = 1900m of 2000m: no room for a 200m pod.
       actual: '15 pod(s): 6 on mi-0f1e2d3c4b5a69788, 9 on cloud nodes; room on the hybrid node for 0 more',
     });
   });
 
-  test('fails when pods stay on EC2 nodes while the hybrid node has room (scaled down without the policy)', () => {
-    expect(placement('cloud-bursting-pods-after-scale-down.json', 'all-pods-after-scale-down.json')).toEqual({
+  test('at 3 replicas, fails on the 15-pod recording: the count differs and pods run on EC2 nodes', () => {
+    const outcome = placementAt(3, 'stage-cloud-bursting-pods-15.json', 'stage-all-pods-15.json', RESERVED_NODES);
+    expect(outcome.pass).toBe(false);
+    expect(outcome.actual).toContain('hybridNodes.burstReplicas is 3');
+    expect(outcome.actual).toContain('6 on cloud nodes although all 3 fit on the hybrid node');
+  });
+
+  test('at 15 replicas, fails on the 3-pod recording: the count differs and nothing burst to EC2 nodes', () => {
+    const outcome = placementAt(15, 'cloud-bursting-pods-3.json', 'stage-all-pods-3.json', RESERVED_NODES);
+    expect(outcome.pass).toBe(false);
+    expect(outcome.actual).toContain('hybridNodes.burstReplicas is 15');
+    expect(outcome.actual).toContain('none on cloud nodes: expected about 6 there');
+  });
+
+  test('back at 3, fails when the pods stay on EC2 nodes (scaled down without the policy: hybrid pods went first)', () => {
+    expect(placementAt(3, 'cloud-bursting-pods-after-scale-down.json', 'all-pods-after-scale-down.json')).toEqual({
       pass: false,
       actual:
         '3 pod(s): 0 on mi-0f1e2d3c4b5a69788, 3 on cloud nodes; room on the hybrid node for 6 more; ' +
-        '3 on cloud nodes while the hybrid node has room for 6 more',
+        '3 on cloud nodes although all 3 fit on the hybrid node',
     });
   });
 
@@ -221,16 +291,30 @@ describe('cloud bursting on recorded cluster output (workshop cloud-bursting pag
       items: { metadata: { labels: Record<string, string> } }[];
     };
     nodes.items = nodes.items.filter((node) => node.metadata.labels['eks.amazonaws.com/compute-type'] !== 'hybrid');
-    const outcome = interpretCloudBurstingPlacement([
-      recorded('hybrid-nodes/cloud-bursting-pods-3.json'),
-      { exitCode: 0, stdout: JSON.stringify(nodes), stderr: '' },
-      recorded('hybrid-nodes/all-pods-3.json'),
-    ]);
+    const outcome = liveCheck(3, 'cloud-bursting-placement').interpret(
+      [
+        recorded('hybrid-nodes/cloud-bursting-pods-3.json'),
+        { exitCode: 0, stdout: JSON.stringify(nodes), stderr: '' },
+        recorded('hybrid-nodes/all-pods-3.json'),
+      ],
+      LIVE,
+    );
     expect(outcome).toEqual({ pass: false, actual: 'no Ready hybrid node' });
+  });
+
+  test('the exported interpreter judges against the estimate it is given', () => {
+    const results = [
+      recorded('hybrid-nodes/cloud-bursting-pods-3.json'),
+      NODES,
+      recorded('hybrid-nodes/all-pods-3.json'),
+    ];
+    const m5Large = findInstanceType('m5.large')!;
+    expect(interpretCloudBurstingPlacement(results, estimateBurstPlacement(m5Large, 200, 3)).pass).toBe(true);
+    expect(interpretCloudBurstingPlacement(results, estimateBurstPlacement(m5Large, 200, 4)).pass).toBe(false);
   });
 });
 
-describe('pod deletion cost set by Kyverno (deployed with the Ingress)', () => {
+describe('pod deletion cost set by Kyverno (stage cloud-bursting)', () => {
   const FIXTURES = join(__dirname, '../../../fixtures/live/hybrid-nodes');
   const recorded = (name: string): CommandResult => ({
     exitCode: 0,
@@ -238,32 +322,25 @@ describe('pod deletion cost set by Kyverno (deployed with the Ingress)', () => {
     stderr: '',
   });
   const HYBRID = recorded('hybrid-nodes.json');
-  let withKyverno: LabSynthesis;
-
-  beforeAll(() => {
-    withKyverno = synthesizeForTest({ modules: 'hybrid-nodes', exposeUi: true, inboundCidrs: '203.0.113.0/24' });
-  });
-
-  const declared = (which: LabSynthesis) =>
-    hybridNodesExpectations(which.config).find((candidate) => candidate.id === 'hybrid-nodes/pod-deletion-cost');
-
-  test('is declared only when Kyverno and its policy are deployed', () => {
-    expect(declared(lab)).toBeUndefined();
-    expect(declared(withKyverno)).toBeDefined();
-  });
+  const m5Large = findInstanceType('m5.large')!;
+  const costAt = (replicas: number, pods: string, policy = 'clusterpolicy-ready.json') =>
+    interpretPodDeletionCost(
+      [recorded(pods), HYBRID, recorded(policy)],
+      estimateBurstPlacement(m5Large, 200, replicas),
+    );
 
   test('offline: the policy annotates pods bound to hybrid nodes and the Deployment waits for it', () => {
-    expect(declared(withKyverno)!.checkOffline(withKyverno)).toEqual({
+    expect(byId('pod-deletion-cost').checkOffline(lab)).toEqual({
       pass: true,
       actual:
         'set-pod-deletion-cost sets controller.kubernetes.io/pod-deletion-cost=1 on pods bound to hybrid nodes; ' +
-        'nginx-deployment is created after it',
+        'nginx-deployment is created after it; expected annotated: all 3 (all on the hybrid node)',
     });
     const withoutPolicy = {
-      ...withKyverno,
-      kubernetesObjects: withKyverno.kubernetesObjects.filter(({ object }) => object.kind !== 'ClusterPolicy'),
+      ...lab,
+      kubernetesObjects: lab.kubernetesObjects.filter(({ object }) => object.kind !== 'ClusterPolicy'),
     };
-    expect(declared(withKyverno)!.checkOffline(withoutPolicy)).toEqual({
+    expect(byId('pod-deletion-cost').checkOffline(withoutPolicy)).toEqual({
       pass: false,
       actual: 'no ClusterPolicy set-pod-deletion-cost',
     });
@@ -271,7 +348,7 @@ describe('pod deletion cost set by Kyverno (deployed with the Ingress)', () => {
 
   test('reads the pods, the hybrid nodes and the policy', () => {
     expect(
-      declared(withKyverno)!
+      byId('pod-deletion-cost')
         .live!.commands(LIVE)
         .map((command) => command.args.join(' ')),
     ).toEqual([
@@ -281,33 +358,42 @@ describe('pod deletion cost set by Kyverno (deployed with the Ingress)', () => {
     ]);
   });
 
-  test('passes when the 3 hybrid pods carry cost 1 (workshop: map[controller.kubernetes.io/pod-deletion-cost:1])', () => {
-    expect(
-      interpretPodDeletionCost([recorded('cloud-bursting-pods-3.json'), HYBRID, recorded('clusterpolicy-ready.json')]),
-    ).toEqual({ pass: true, actual: '3/3 hybrid pod(s) with cost 1, 0/0 cloud pod(s) without' });
+  test('at 3, passes when the 3 hybrid pods carry cost 1 (workshop: map[controller.kubernetes.io/pod-deletion-cost:1])', () => {
+    expect(costAt(3, 'cloud-bursting-pods-3.json')).toEqual({
+      pass: true,
+      actual: '3/3 hybrid pod(s) with cost 1, 0/0 cloud pod(s) without',
+    });
   });
 
-  test('passes at 15 replicas: hybrid pods annotated, EC2 pods <none>', () => {
-    expect(
-      interpretPodDeletionCost([recorded('cloud-bursting-pods-15.json'), HYBRID, recorded('clusterpolicy-ready.json')]),
-    ).toEqual({ pass: true, actual: '6/6 hybrid pod(s) with cost 1, 9/9 cloud pod(s) without' });
+  test('at 15, passes with the pods of the full hybrid node annotated and the EC2 pods <none>', () => {
+    expect(costAt(15, 'stage-cloud-bursting-pods-15.json')).toEqual({
+      pass: true,
+      actual: '9/9 hybrid pod(s) with cost 1, 6/6 cloud pod(s) without',
+    });
+    expect(costAt(15, 'cloud-bursting-pods-15.json')).toEqual({
+      pass: true,
+      actual: '6/6 hybrid pod(s) with cost 1, 9/9 cloud pod(s) without',
+    });
+  });
+
+  test('at 3, fails when pods are left on EC2 nodes (the scale-down did not remove the cost-0 pods first)', () => {
+    expect(costAt(3, 'stage-cloud-bursting-pods-15.json').actual).toContain(
+      '6 pod(s) on EC2 nodes although all 3 fit on the hybrid node',
+    );
+    expect(costAt(3, 'cloud-bursting-pods-after-scale-down.json').pass).toBe(false);
+  });
+
+  test('at 15, fails when no pod runs on an EC2 node to show the annotation is left off there', () => {
+    const outcome = costAt(15, 'cloud-bursting-pods-3.json');
+    expect(outcome.pass).toBe(false);
+    expect(outcome.actual).toContain('no pod on an EC2 node: expected about 6 there');
   });
 
   test('fails when the hybrid pods were bound before the policy, or the policy is not Ready', () => {
-    const unannotated = interpretPodDeletionCost([
-      recorded('cloud-bursting-pods-not-annotated.json'),
-      HYBRID,
-      recorded('clusterpolicy-ready.json'),
-    ]);
+    const unannotated = costAt(3, 'cloud-bursting-pods-not-annotated.json');
     expect(unannotated.pass).toBe(false);
     expect(unannotated.actual).toMatch(/^0\/3 hybrid pod\(s\) with cost 1/);
-    expect(
-      interpretPodDeletionCost([
-        recorded('cloud-bursting-pods-3.json'),
-        HYBRID,
-        recorded('clusterpolicy-not-ready.json'),
-      ]),
-    ).toMatchObject({
+    expect(costAt(3, 'cloud-bursting-pods-3.json', 'clusterpolicy-not-ready.json')).toMatchObject({
       pass: false,
       actual: expect.stringContaining('ClusterPolicy set-pod-deletion-cost is not Ready'),
     });

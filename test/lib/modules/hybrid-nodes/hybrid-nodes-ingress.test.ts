@@ -9,7 +9,9 @@ import { kubernetesValidationErrors } from '../../../support/kubernetes-validati
 import { addressOf, logicalIdOf } from '../../../support/module-templates';
 
 const INBOUND = '203.0.113.0/24,198.51.100.7/32';
+const REMOTE_WORKLOADS = { modules: 'hybrid-nodes', 'hybridNodes.stage': 'remote-workloads' };
 
+/** Stage remote-workloads with the AWS Load Balancer Controller: nginx-remote behind the lab's ALB Ingress. */
 let lab: LabSynthesis;
 let workloads: HybridNodesWorkloadsStack;
 let order: DeployOrder;
@@ -18,7 +20,7 @@ let nested: { Resources: Record<string, { Type: string; DependsOn?: string[] }> 
 const idOf = logicalIdOf;
 
 beforeAll(() => {
-  lab = synthesizeForTest({ modules: 'hybrid-nodes', exposeUi: 'true', inboundCidrs: INBOUND });
+  lab = synthesizeForTest({ ...REMOTE_WORKLOADS, exposeUi: 'true', inboundCidrs: INBOUND });
   workloads = lab.stack.node.findChild('HybridNodesWorkloads') as HybridNodesWorkloadsStack;
   nested = lab.templates.find((entry) => entry.stackPath === 'NetworkingLabStack/HybridNodesWorkloads')!
     .template as typeof nested;
@@ -27,20 +29,108 @@ beforeAll(() => {
 
 describe('hybridNodesIngressEnabled', () => {
   const config = (context: Record<string, unknown>) => readLabConfig(context, { today: TEST_DAY });
+  const exposed = { exposeUi: 'true', inboundCidrs: INBOUND };
 
-  test('follows exposeUi when hybridNodes.ingress is not set', () => {
-    expect(hybridNodesIngressEnabled(config({ modules: 'hybrid-nodes' }))).toBe(false);
-    expect(
-      hybridNodesIngressEnabled(config({ modules: 'hybrid-nodes', exposeUi: 'true', inboundCidrs: INBOUND })),
-    ).toBe(true);
+  test('in stage remote-workloads, follows exposeUi when hybridNodes.ingress is not set', () => {
+    expect(hybridNodesIngressEnabled(config(REMOTE_WORKLOADS))).toBe(false);
+    expect(hybridNodesIngressEnabled(config({ ...REMOTE_WORKLOADS, ...exposed }))).toBe(true);
   });
 
   test('an explicit false leaves the Ingress out even with exposeUi', () => {
-    expect(
-      hybridNodesIngressEnabled(
-        config({ modules: 'hybrid-nodes', exposeUi: 'true', inboundCidrs: INBOUND, 'hybridNodes.ingress': 'false' }),
-      ),
-    ).toBe(false);
+    expect(hybridNodesIngressEnabled(config({ ...REMOTE_WORKLOADS, ...exposed, 'hybridNodes.ingress': 'false' }))).toBe(
+      false,
+    );
+  });
+
+  test.each(['node-joined', 'cloud-bursting'])(
+    'is off in stage %s even with exposeUi (no nginx-remote to route)',
+    (stage) => {
+      expect(
+        hybridNodesIngressEnabled(config({ modules: 'hybrid-nodes', 'hybridNodes.stage': stage, ...exposed })),
+      ).toBe(false);
+    },
+  );
+});
+
+describe('nginx-remote (stage remote-workloads)', () => {
+  test('namespace nginx-remote carries the workshop label', () => {
+    const [namespace] = findKubernetesObjects(lab, 'Namespace', 'nginx-remote');
+    expect(namespace.metadata.labels).toMatchObject({ 'app.kubernetes.io/created-by': 'eks-workshop' });
+  });
+
+  test('nginx: 3 replicas preferring hybrid nodes, an init container writing "Connected to <pod IP> on <node name>"', () => {
+    const [deployment] = findKubernetesObjects(lab, 'Deployment', 'nginx');
+    expect(deployment.metadata.namespace).toBe('nginx-remote');
+    const spec = deployment.spec as {
+      replicas: number;
+      template: {
+        spec: {
+          affinity: unknown;
+          initContainers: Record<string, unknown>[];
+          containers: Record<string, unknown>[];
+          volumes: unknown[];
+        };
+      };
+    };
+    expect(spec.replicas).toBe(3);
+    expect(spec.template.spec.affinity).toEqual({
+      nodeAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          {
+            weight: 1,
+            preference: {
+              matchExpressions: [{ key: 'eks.amazonaws.com/compute-type', operator: 'In', values: ['hybrid'] }],
+            },
+          },
+        ],
+      },
+    });
+    expect(spec.template.spec.initContainers).toEqual([
+      {
+        name: 'install',
+        image: 'busybox:1.28',
+        command: ['sh', '-c', 'echo "Connected to $(POD_IP) on $(NODE_NAME)" > /work-dir/index.html'],
+        env: [
+          { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+          { name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
+        ],
+        volumeMounts: [{ name: 'workdir', mountPath: '/work-dir' }],
+      },
+    ]);
+    expect(spec.template.spec.containers).toEqual([
+      {
+        name: 'nginx',
+        image: 'public.ecr.aws/nginx/nginx:1.26',
+        ports: [{ containerPort: 80 }],
+        resources: { requests: { cpu: '200m' }, limits: { cpu: '200m' } },
+        volumeMounts: [{ name: 'workdir', mountPath: '/usr/share/nginx/html' }],
+      },
+    ]);
+    expect(spec.template.spec.volumes).toEqual([{ name: 'workdir', emptyDir: {} }]);
+  });
+
+  test('the nginx Service is a NodePort on 80 selecting app: nginx', () => {
+    const [service] = findKubernetesObjects(lab, 'Service', 'nginx');
+    expect(service.metadata.namespace).toBe('nginx-remote');
+    expect(service.spec).toEqual({
+      type: 'NodePort',
+      selector: { app: 'nginx' },
+      ports: [{ name: 'http', port: 80, targetPort: 80, protocol: 'TCP' }],
+    });
+  });
+
+  test('every object of nginx-remote validates against its schema', () => {
+    const objects = lab.kubernetesObjects
+      .map((deployed) => deployed.object)
+      .filter((object) => object.metadata.name === 'nginx-remote' || object.metadata.namespace === 'nginx-remote');
+    expect(objects.map((object) => object.kind).sort()).toEqual(['Deployment', 'Ingress', 'Namespace', 'Service']);
+    for (const object of objects) expect(kubernetesValidationErrors(object)).toEqual([]);
+  });
+
+  test('is applied only once the hybrid node is Ready, so its preferred affinity can place the pods on it', () => {
+    expect(nested.Resources[idOf(workloads.nginxRemote!)].DependsOn).toContain(
+      idOf(workloads.hybridNodeReady.resource),
+    );
   });
 });
 
@@ -65,73 +155,12 @@ describe('with the AWS Load Balancer Controller (exposeUi on)', () => {
         },
       ],
     });
-    expect(kubernetesValidationErrors(ingress)).toEqual([]);
   });
 
   test('the Ingress is created after the controller and its Service, so it (and its ALB) is deleted while the controller runs', () => {
     const ingress = addressOf(workloads.ingress!);
     expect(order.createdAfter(ingress, addressOf(lab.stack.loadBalancerController!))).toBe(true);
-    expect(order.createdAfter(ingress, addressOf(workloads.nginxRemote))).toBe(true);
-  });
-
-  test("installs Kyverno chart 3.7.2 (Kyverno 1.17, hooks on registry.k8s.io) with the lab's values, field by field, every controller off hybrid nodes", () => {
-    const releases = lab.helmReleases.filter((release) => release.chart === 'kyverno');
-    expect(releases).toHaveLength(1);
-    const [kyverno] = releases;
-    expect(kyverno).toMatchObject({
-      release: 'kyverno',
-      version: '3.7.2',
-      repository: 'https://kyverno.github.io/kyverno/',
-      namespace: 'kyverno',
-    });
-    const cloudOnly = {
-      requiredDuringSchedulingIgnoredDuringExecution: {
-        nodeSelectorTerms: [
-          { matchExpressions: [{ key: 'eks.amazonaws.com/compute-type', operator: 'NotIn', values: ['hybrid'] }] },
-        ],
-      },
-    };
-    expect(Object.keys(kyverno.values).sort()).toEqual([
-      'admissionController',
-      'backgroundController',
-      'cleanupController',
-      'config',
-      'reportsController',
-    ]);
-    expect(kyverno.values.config).toEqual({ resourceFiltersExclude: ['[Binding,*,*]', '[Pod/binding,*,*]'] });
-    expect(kyverno.values.admissionController).toEqual({
-      nodeAffinity: cloudOnly,
-      rbac: { clusterRole: { extraResources: [{ apiGroups: [''], resources: ['nodes'], verbs: ['get'] }] } },
-    });
-    expect(kyverno.values.cleanupController).toEqual({ nodeAffinity: cloudOnly });
-    expect(kyverno.values.reportsController).toEqual({ nodeAffinity: cloudOnly });
-    expect(kyverno.values.backgroundController).toEqual({
-      nodeAffinity: cloudOnly,
-      rbac: {
-        clusterRole: {
-          extraResources: [
-            { apiGroups: [''], resources: ['pods', 'pods/binding'], verbs: ['update'] },
-            { apiGroups: [''], resources: ['nodes'], verbs: ['get'] },
-          ],
-        },
-      },
-    });
-  });
-
-  test('applies the pod-deletion-cost ClusterPolicy after Kyverno, and the workloads after the policy', () => {
-    const policies = findKubernetesObjects(lab, 'ClusterPolicy', 'set-pod-deletion-cost');
-    expect(policies).toHaveLength(1);
-    expect(kubernetesValidationErrors(policies[0])).toEqual([]);
-    expect(nested.Resources[idOf(workloads.podDeletionCostPolicy!)].DependsOn).toContain(idOf(workloads.kyverno!));
-    for (const workload of [workloads.cloudBursting, workloads.nginxRemote]) {
-      expect(nested.Resources[idOf(workload)].DependsOn).toContain(idOf(workloads.podDeletionCostPolicy!));
-    }
-  });
-
-  test('Kyverno installs alongside the host, not before or after it: its controllers keep off the hybrid node by affinity', () => {
-    const host = addressOf(workloads.host.instance);
-    const kyverno = addressOf(workloads.kyverno!);
-    expect([order.createdAfter(host, kyverno), order.createdAfter(kyverno, host)]).toEqual([false, false]);
+    expect(order.createdAfter(ingress, addressOf(workloads.nginxRemote!))).toBe(true);
   });
 
   test('adds no warning about the Ingress', () => {

@@ -46,22 +46,29 @@ describe('hybridNodes.instanceType', () => {
 });
 
 describe('hybridNodes.ingress', () => {
-  test('fails when true while exposeUi is off, naming exposeUi', () => {
-    const error = errorOf({ modules: 'hybrid-nodes', 'hybridNodes.ingress': 'true' });
+  const REMOTE_WORKLOADS = { modules: 'hybrid-nodes', 'hybridNodes.stage': 'remote-workloads' };
+
+  test('fails when true in stage remote-workloads while exposeUi is off, naming exposeUi', () => {
+    const error = errorOf({ ...REMOTE_WORKLOADS, 'hybridNodes.ingress': 'true' });
     expect(error.key).toBe('exposeUi');
     expect(error.message).toContain("Invalid context 'exposeUi': received false");
     expect(error.message).toContain('AWS Load Balancer Controller');
     expect(error.message).toContain('hybridNodes.ingress=true');
   });
 
-  test('allows true with exposeUi and inboundCidrs', () => {
+  test('allows true in stage remote-workloads with exposeUi and inboundCidrs', () => {
     expect(
-      read({ modules: 'hybrid-nodes', 'hybridNodes.ingress': 'true', exposeUi: 'true', inboundCidrs: '203.0.113.0/24' })
-        .hybridNodes.ingress,
+      read({
+        ...REMOTE_WORKLOADS,
+        'hybridNodes.ingress': 'true',
+        exposeUi: 'true',
+        inboundCidrs: '203.0.113.0/24',
+      }).hybridNodes.ingress,
     ).toBe(true);
   });
 
-  test('allows false without exposeUi', () => {
+  test('allows false without exposeUi, in any stage', () => {
+    expect(read({ ...REMOTE_WORKLOADS, 'hybridNodes.ingress': 'false' }).hybridNodes.ingress).toBe(false);
     expect(read({ modules: 'hybrid-nodes', 'hybridNodes.ingress': 'false' }).hybridNodes.ingress).toBe(false);
   });
 });

@@ -540,97 +540,36 @@ describe('Cilium', () => {
   });
 });
 
-describe('workloads', () => {
-  test('namespace nginx-remote carries the workshop label', () => {
-    const [namespace] = findKubernetesObjects(lab, 'Namespace', 'nginx-remote');
-    expect(namespace.metadata.labels).toMatchObject({ 'app.kubernetes.io/created-by': 'eks-workshop' });
-  });
-
-  test('nginx: 3 replicas preferring hybrid nodes, an init container writing "Connected to <pod IP> on <node name>"', () => {
-    const [deployment] = findKubernetesObjects(lab, 'Deployment', 'nginx');
-    expect(deployment.metadata.namespace).toBe('nginx-remote');
-    const spec = deployment.spec as {
-      replicas: number;
-      template: {
-        spec: {
-          affinity: unknown;
-          initContainers: Record<string, unknown>[];
-          containers: Record<string, unknown>[];
-          volumes: unknown[];
-        };
-      };
-    };
-    expect(spec.replicas).toBe(3);
-    expect(spec.template.spec.affinity).toEqual({
-      nodeAffinity: {
-        preferredDuringSchedulingIgnoredDuringExecution: [
-          {
-            weight: 1,
-            preference: {
-              matchExpressions: [{ key: 'eks.amazonaws.com/compute-type', operator: 'In', values: ['hybrid'] }],
-            },
-          },
-        ],
-      },
-    });
-    expect(spec.template.spec.initContainers).toEqual([
-      {
-        name: 'install',
-        image: 'busybox:1.28',
-        command: ['sh', '-c', 'echo "Connected to $(POD_IP) on $(NODE_NAME)" > /work-dir/index.html'],
-        env: [
-          { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
-          { name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
-        ],
-        volumeMounts: [{ name: 'workdir', mountPath: '/work-dir' }],
-      },
-    ]);
-    expect(spec.template.spec.containers).toEqual([
-      {
-        name: 'nginx',
-        image: 'public.ecr.aws/nginx/nginx:1.26',
-        ports: [{ containerPort: 80 }],
-        resources: { requests: { cpu: '200m' }, limits: { cpu: '200m' } },
-        volumeMounts: [{ name: 'workdir', mountPath: '/usr/share/nginx/html' }],
-      },
-    ]);
-    expect(spec.template.spec.volumes).toEqual([{ name: 'workdir', emptyDir: {} }]);
-  });
-
-  test('the nginx Service is a NodePort on 80 selecting app: nginx', () => {
-    const [service] = findKubernetesObjects(lab, 'Service', 'nginx');
-    expect(service.metadata.namespace).toBe('nginx-remote');
-    expect(service.spec).toEqual({
-      type: 'NodePort',
-      selector: { app: 'nginx' },
-      ports: [{ name: 'http', port: 80, targetPort: 80, protocol: 'TCP' }],
-    });
-  });
-
-  test('the cloud-bursting Deployment nginx-deployment runs 3 nginx pods in default preferring hybrid nodes', () => {
+describe('workloads of the default stage, cloud-bursting', () => {
+  test("nginx-deployment runs the workshop's 3 nginx pods in default, preferring hybrid nodes", () => {
     const [deployment] = findKubernetesObjects(lab, 'Deployment', 'nginx-deployment');
     expect(deployment.metadata.namespace).toBe('default');
     expect(deployment.spec).toMatchObject({
       replicas: 3,
       template: {
-        spec: { affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1 }] } } },
+        spec: {
+          affinity: {
+            nodeAffinity: {
+              preferredDuringSchedulingIgnoredDuringExecution: [
+                {
+                  weight: 1,
+                  preference: {
+                    matchExpressions: [{ key: 'eks.amazonaws.com/compute-type', operator: 'In', values: ['hybrid'] }],
+                  },
+                },
+              ],
+            },
+          },
+        },
       },
     });
+    expect(kubernetesValidationErrors(deployment)).toEqual([]);
   });
 
-  test('every object of the module validates against its schema', () => {
-    const objects = ['nginx-remote', 'nginx', 'nginx-deployment'].flatMap((name) =>
-      lab.kubernetesObjects.map((deployed) => deployed.object).filter((object) => object.metadata.name === name),
+  test('nginx-deployment is applied only once the hybrid node is Ready, so its preferred affinity can place it there', () => {
+    expect(dependsOnOf(idOf(workloads.cloudBursting!.node.defaultChild as CfnResource))).toContain(
+      idOf(workloads.hybridNodeReady.resource),
     );
-    expect(objects.length).toBeGreaterThanOrEqual(4);
-    for (const object of objects) expect(kubernetesValidationErrors(object)).toEqual([]);
-  });
-
-  test('both workloads are applied only once the hybrid node is Ready, so their preferred affinity can place them on it', () => {
-    const wait = idOf(workloads.hybridNodeReady.resource);
-    for (const manifest of [workloads.nginxRemote, workloads.cloudBursting]) {
-      expect(dependsOnOf(idOf(manifest.node.defaultChild as CfnResource))).toContain(wait);
-    }
   });
 
   test('the deploy-time wait asks for one Ready node labelled hybrid, after the host and Cilium exist', () => {
@@ -643,21 +582,65 @@ describe('workloads', () => {
       expect.arrayContaining([idOf(workloads.host.instance), idOf(workloads.cilium.node.defaultChild as CfnResource)]),
     );
   });
-});
 
-describe('without the AWS Load Balancer Controller (exposeUi off)', () => {
-  test('leaves out the Ingress, Kyverno and its policy', () => {
-    expect(findKubernetesObjects(lab, 'Ingress')).toEqual([]);
-    expect(findKubernetesObjects(lab, 'ClusterPolicy')).toEqual([]);
-    expect(lab.helmReleases.filter((release) => release.chart === 'kyverno')).toEqual([]);
+  test("installs Kyverno chart 3.7.2 (Kyverno 1.17, hooks on registry.k8s.io) with the lab's values, field by field, every controller off hybrid nodes", () => {
+    const releases = lab.helmReleases.filter((release) => release.chart === 'kyverno');
+    expect(releases).toHaveLength(1);
+    const [kyverno] = releases;
+    expect(kyverno).toMatchObject({
+      release: 'kyverno',
+      version: '3.7.2',
+      repository: 'https://kyverno.github.io/kyverno/',
+      namespace: 'kyverno',
+    });
+    const cloudOnly = CLOUD_ONLY.nodeAffinity;
+    expect(Object.keys(kyverno.values).sort()).toEqual([
+      'admissionController',
+      'backgroundController',
+      'cleanupController',
+      'config',
+      'reportsController',
+    ]);
+    expect(kyverno.values.config).toEqual({ resourceFiltersExclude: ['[Binding,*,*]', '[Pod/binding,*,*]'] });
+    expect(kyverno.values.admissionController).toEqual({
+      nodeAffinity: cloudOnly,
+      rbac: { clusterRole: { extraResources: [{ apiGroups: [''], resources: ['nodes'], verbs: ['get'] }] } },
+    });
+    expect(kyverno.values.cleanupController).toEqual({ nodeAffinity: cloudOnly });
+    expect(kyverno.values.reportsController).toEqual({ nodeAffinity: cloudOnly });
+    expect(kyverno.values.backgroundController).toEqual({
+      nodeAffinity: cloudOnly,
+      rbac: {
+        clusterRole: {
+          extraResources: [
+            { apiGroups: [''], resources: ['pods', 'pods/binding'], verbs: ['update'] },
+            { apiGroups: [''], resources: ['nodes'], verbs: ['get'] },
+          ],
+        },
+      },
+    });
   });
 
-  test('says so at synth time with a note naming exposeUi (not a warning, so --strict synth stays clean)', () => {
+  test('applies the pod-deletion-cost ClusterPolicy after Kyverno, and nginx-deployment after the policy', () => {
+    const policies = findKubernetesObjects(lab, 'ClusterPolicy', 'set-pod-deletion-cost');
+    expect(policies).toHaveLength(1);
+    expect(kubernetesValidationErrors(policies[0])).toEqual([]);
+    expect(dependsOnOf(idOf(workloads.podDeletionCostPolicy!))).toContain(idOf(workloads.kyverno!));
+    expect(dependsOnOf(idOf(workloads.cloudBursting!))).toContain(idOf(workloads.podDeletionCostPolicy!));
+  });
+
+  test('Kyverno installs alongside the host, not before or after it: its controllers keep off the hybrid node by affinity', () => {
+    const host = addressOf(workloads.host.instance);
+    const kyverno = addressOf(workloads.kyverno!);
+    expect([order.createdAfter(host, kyverno), order.createdAfter(kyverno, host)]).toEqual([false, false]);
+  });
+
+  test('needs no load balancer: no Ingress, no nginx-remote, and no note about the Ingress', () => {
+    expect(findKubernetesObjects(lab, 'Ingress')).toEqual([]);
+    expect(findKubernetesObjects(lab, 'Namespace', 'nginx-remote')).toEqual([]);
     const annotations = (type: string) =>
       workloads.node.metadata.filter((entry) => entry.type === type).map((entry) => String(entry.data));
-    expect(annotations('aws:cdk:info')).toEqual([
-      expect.stringMatching(new RegExp(`^\\[${INGRESS_SKIPPED_WARNING}\\].*exposeUi`)),
-    ]);
+    expect(annotations('aws:cdk:info').filter((text) => text.includes(INGRESS_SKIPPED_WARNING))).toEqual([]);
     expect(annotations('aws:cdk:warning')).toEqual([]);
   });
 });
