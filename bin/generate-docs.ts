@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-/** `npm run docs`: regenerates README.md's generated blocks (context keys, validation, modules, max pods, ...). */
+/** `npm run docs`: regenerates the generated blocks of README.md and of each lab guide (docs/labs/<module>.md). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { renderReadme } from '../lib/docs/readme-sections';
+import { generatedDocuments, renderGeneratedBlocks } from '../lib/docs/generated-documents';
 
-const file = path.join(__dirname, '..', 'README.md');
-const current = fs.readFileSync(file, 'utf8');
-const updated = renderReadme(current);
-if (updated !== current) {
-  fs.writeFileSync(file, updated);
-  console.log('README.md updated');
-} else {
-  console.log('README.md is up to date');
+const root = path.join(__dirname, '..');
+process.env.CDK_VALIDATION = 'false';
+for (const document of generatedDocuments()) {
+  const file = path.join(root, document.file);
+  const current = fs.readFileSync(file, 'utf8');
+  const updated = renderGeneratedBlocks(current, document);
+  if (updated !== current) fs.writeFileSync(file, updated);
+  console.log(`${document.file} ${updated !== current ? 'updated' : 'is up to date'}`);
 }

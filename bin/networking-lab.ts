@@ -3,10 +3,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { deployedLabStateFrom, OUTPUTS_FILE } from '../lib/config/deployed-lab-state';
 import { LabConfigError } from '../lib/config/lab-config-error';
+import { nodeSupport } from '../lib/cli/node-support';
 import { costSummaryLine } from '../lib/cost/cost-report';
 import { composeLab } from '../lib/lab-app';
 import { LAB_STACK_NAME } from '../lib/lab-stack-name';
 import { extractDeployedObjects, stackTemplates } from '../lib/verify/synthesized-lab';
+
+// One line, before anything else: what to do about an old or unsupported Node.js.
+const node = nodeSupport(process.version, new Date().toISOString().slice(0, 10));
+if (node.kind !== 'supported') console.error(node.message);
+if (node.kind === 'does-not-run') process.exit(1);
 
 // The CDK CLI passes cdk.json's context (feature flags and the lab's keys) and every -c.
 const app = new App();

@@ -2,7 +2,9 @@
 /** `npm run verify`: the lab's expectations, checked offline (default) or against the deployed cluster (--live). */
 import { LabConfigError } from '../lib/config/lab-config-error';
 import { type CliIo, EXIT_USAGE } from '../lib/cli/cli-io';
-import { MODULE_NAMES } from '../lib/modules/module-registry';
+import { MODULE_NAMES, MODULES } from '../lib/modules/module-registry';
+import { formatWalkReport, verifyWalk, walkHolds } from '../lib/verify/verify-walk';
+import { readProjectContext } from '../lib/cli/project-context';
 import { parseVerifyArguments, VERIFY_USAGE, VerifyUsageError } from '../lib/verify/verify-arguments';
 import {
   formatVerificationTable,
@@ -30,6 +32,8 @@ export async function main(
   synthesize: SynthesizeOutput = synthesizeLab,
   /** Colours and line width of the report; the script derives them from its stdout. */
   style: ReportStyle = PLAIN_REPORT_STYLE,
+  /** cdk.json (and ~/.cdk.json) context, read like `cdk deploy` reads it, so both see the same configuration. */
+  projectContext: () => Record<string, unknown> = () => readProjectContext(process.cwd()),
 ): Promise<number> {
   let summary: VerificationSummary;
   try {
@@ -38,7 +42,9 @@ export async function main(
       io.stdout(VERIFY_USAGE);
       return EXIT_PASSED;
     }
-    const context = { modules: args.modules ?? MODULE_NAMES.join(','), ...args.context };
+    if (args.walk !== undefined)
+      return walkMain(args.walk, { ...projectContext(), ...args.context }, args.json, io, synthesize);
+    const context = { modules: args.modules ?? MODULE_NAMES.join(','), ...projectContext(), ...args.context };
     // The stack is only built in memory: its CloudFormation validator adds nothing to these checks.
     process.env.CDK_VALIDATION = 'false';
     const lab = synthesize({ context });
@@ -74,6 +80,46 @@ export async function main(
     throw error;
   }
   return summary.failed === 0 ? EXIT_PASSED : EXIT_FAILED;
+}
+
+/** `--walk <module>`: every step of the module's walk, synthesized and verified offline. */
+function walkMain(
+  moduleName: string,
+  context: Record<string, unknown>,
+  json: boolean,
+  io: CliIo,
+  synthesize: SynthesizeOutput,
+): number {
+  const walked = MODULES.filter((module) => module.walk);
+  const walk = walked.find((module) => module.name === moduleName)?.walk;
+  if (!walk) {
+    throw new VerifyUsageError(
+      `--walk: received "${moduleName}"; allowed: ${walked.map((module) => module.name).join(', ')}`,
+    );
+  }
+  process.env.CDK_VALIDATION = 'false';
+  const verdicts = verifyWalk(walk, synthesize, context);
+  io.stdout(
+    json
+      ? JSON.stringify(
+          verdicts.map(({ step, checks, otherFailures }) => ({
+            title: step.title,
+            moment: step.moment,
+            context: step.context,
+            checks: checks.map(({ check, result, asWalked }) => ({
+              id: check.id,
+              walkExpects: check.expected,
+              expected: result?.expectation.expected,
+              pass: asWalked,
+            })),
+            otherFailures: otherFailures.map(({ expectation }) => expectation.id),
+          })),
+          null,
+          2,
+        )
+      : formatWalkReport(walk, verdicts),
+  );
+  return walkHolds(verdicts) ? EXIT_PASSED : EXIT_FAILED;
 }
 
 if (require.main === module) {

@@ -33,6 +33,8 @@ import { VpcCniEniSweeper } from '../constructs/vpc-cni-eni-sweeper';
 import { APP_SERVICE_NAMES, type AppServiceName } from '../manifests/retail-app/retail-app-components';
 import { mergeRetailAppCustomizations } from '../manifests/retail-app/retail-app-customization';
 import { RetailNamespacesChart } from '../manifests/retail-app/retail-namespaces-chart';
+import { addWorkshopOutputs } from './base/workshop-outputs';
+import type { WorkshopVariable } from './workshop/workshop-variable';
 
 export interface NetworkingLabStackProps extends StackProps {
   readonly config: LabConfig;
@@ -175,6 +177,10 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
       description: `What this deploy left in the account, read back from ${OUTPUTS_FILE} to refuse changes EKS cannot make`,
       value: JSON.stringify(labStateOf(this.config)),
     });
+    addWorkshopOutputs(this, [
+      ...this.baseWorkshopVariables(),
+      ...results.flatMap(({ result }) => result.workshopVariables ?? []),
+    ]);
     new CfnOutput(this, 'NodeGroupMaxPods', {
       description: 'Kubelet max pods EKS computes for each managed node group (node group name: pods)',
       value: JSON.stringify(Object.fromEntries(this.plan.nodeGroups.map((group) => [group.name, group.maxPods]))),
@@ -190,6 +196,50 @@ export class NetworkingLabStack extends Stack implements LabFoundation {
         otherwise: Duration.minutes(10),
       }),
     );
+  }
+
+  /** The base lab's values of the workshop's shell variables (workshop environment and base lab outputs). */
+  private baseWorkshopVariables(): WorkshopVariable[] {
+    const clusterSecurityGroupId = this.cluster.clusterSecurityGroupId;
+    return [
+      { name: 'AWS_REGION', value: this.region, description: 'Region of the lab' },
+      { name: 'EKS_CLUSTER_NAME', value: this.cluster.clusterName, description: 'the lab cluster' },
+      {
+        name: 'EKS_CLUSTER_VERSION',
+        value: this.config.kubernetesVersion.version,
+        description: 'its Kubernetes version',
+      },
+      { name: 'VPC_ID', value: this.vpc.vpcId, description: 'the lab VPC' },
+      {
+        name: 'EKS_CLUSTER_SECURITY_GROUP_ID',
+        value: clusterSecurityGroupId,
+        description: 'the EKS cluster security group',
+      },
+      {
+        name: 'CLUSTER_SG',
+        value: clusterSecurityGroupId,
+        description: 'the EKS cluster security group (VPC Lattice lab name)',
+      },
+      {
+        name: 'EKS_DEFAULT_MNG_NAME',
+        value: this.defaultNodeGroup.nodegroupName,
+        description: 'the default managed node group',
+      },
+      ...this.vpc.privateSubnets.map((subnet, index) => ({
+        name: `PRIMARY_SUBNET_${index + 1}`,
+        value: subnet.subnetId,
+        description: `private subnet ${index + 1} (nodes)`,
+      })),
+      ...(this.config.inboundCidrs.length > 0
+        ? [
+            {
+              name: 'INBOUND_CIDRS',
+              value: this.config.inboundCidrs.join(','),
+              description: 'who may reach what the lab exposes',
+            },
+          ]
+        : []),
+    ];
   }
 
   /**

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** A `key=value` context argument could not be read. */
@@ -16,9 +17,19 @@ export function contextOfPairs(pairs: readonly string[]): Record<string, string>
   return Object.fromEntries(pairs.map(parseContextPair));
 }
 
-/** The `context` of the project's cdk.json (what `cdk deploy` reads before `-c` arguments). */
-export function readProjectContext(projectDirectory: string): Record<string, unknown> {
-  const cdkJson = JSON.parse(readFileSync(join(projectDirectory, 'cdk.json'), 'utf8')) as { context?: unknown };
-  const context = cdkJson.context;
+function contextOf(file: string): Record<string, unknown> {
+  if (!existsSync(file)) return {};
+  const context = (JSON.parse(readFileSync(file, 'utf8')) as { context?: unknown }).context;
   return context && typeof context === 'object' && !Array.isArray(context) ? (context as Record<string, unknown>) : {};
+}
+
+/**
+ * The context `cdk deploy` reads before its `-c` arguments: the `context` of the user's ~/.cdk.json, overridden by
+ * the project's cdk.json. Lab-wide keys (adminPrincipalArn) set once there reach cdk, plan, cost and verify alike.
+ */
+export function readProjectContext(
+  projectDirectory: string,
+  homeDirectory: string = homedir(),
+): Record<string, unknown> {
+  return { ...contextOf(join(homeDirectory, '.cdk.json')), ...contextOf(join(projectDirectory, 'cdk.json')) };
 }

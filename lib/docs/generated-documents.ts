@@ -4,6 +4,12 @@ import { MODULES } from '../modules/module-registry';
 import { renderNetworkPoliciesReadmeTables } from '../modules/network-policies/network-policies-stage-table';
 import { prefixDelegationMaxPodsTable } from '../modules/prefix-delegation/max-pods-readme-table';
 import { renderMaxPodsMarkdownTable } from '../node-groups/pod-density';
+import { costTableMarkdown } from '../cost/cost-table';
+import { PRICE_TABLE } from '../cost/price-table';
+import { synthesizeLab } from '../lab-app';
+import type { SynthesizeOutput } from '../verify/synthesized-lab';
+import { partVersionsTable } from './part-versions-table';
+import { walkMarkdown } from './walk-markdown';
 
 /** Instance types the labs use (default and custom networking node groups, hybrid host) plus a large one for contrast. */
 export const LAB_INSTANCE_TYPES = [
@@ -40,24 +46,61 @@ function moduleTable(): string {
   return ['| Module key | What it adds |', '|---|---|', ...rows].join('\n') + '\n';
 }
 
-/** Every generated README block, by marker name (`<!-- generated:NAME -->` ... `<!-- /generated:NAME -->`). */
-export function readmeSections(): Record<string, string> {
-  return {
-    modules: moduleTable(),
-    'context-keys': contextKeysTable(),
-    validation: validationCatalogue(),
-    'max-pods': renderMaxPodsMarkdownTable(LAB_INSTANCE_TYPES),
-    'prefix-delegation-max-pods': prefixDelegationMaxPodsTable(),
-    'network-policies-stages': renderNetworkPoliciesReadmeTables(),
-  };
+/** A file of the project with generated blocks (`<!-- generated:NAME -->` ... `<!-- /generated:NAME -->`). */
+export interface GeneratedDocument {
+  /** Path from the project root. */
+  readonly file: string;
+  readonly sections: Readonly<Record<string, string>>;
 }
 
-/** README text with every generated block replaced by its current content. */
-export function renderReadme(readme: string, sections: Readonly<Record<string, string>> = readmeSections()): string {
-  let result = readme;
-  for (const [name, content] of Object.entries(sections)) {
+/** The day the README's cost table prices the Kubernetes support phase for: the day the prices were checked. */
+export const COST_TABLE_DAY = PRICE_TABLE.checkedOn;
+
+/** The lab guide of a module (docs/labs/<module>.md). */
+export function labGuideFile(moduleName: string): string {
+  return `docs/labs/${moduleName}.md`;
+}
+
+/**
+ * Every generated block of every document: the README's tables (modules, cost, context keys, validation, max pods)
+ * and each lab guide's walk and tables. `synthesize` builds the cost table's configurations (tests pass a cached one).
+ */
+export function generatedDocuments(synthesize: SynthesizeOutput = synthesizeLab): GeneratedDocument[] {
+  const guideTables: Readonly<Record<string, Record<string, string>>> = {
+    'prefix-delegation': { 'prefix-delegation-max-pods': prefixDelegationMaxPodsTable() },
+    'network-policies': { 'network-policies-stages': renderNetworkPoliciesReadmeTables() },
+  };
+  return [
+    {
+      file: 'README.md',
+      sections: {
+        modules: moduleTable(),
+        cost: costTableMarkdown(synthesize, { day: COST_TABLE_DAY }),
+        'context-keys': contextKeysTable(),
+        validation: validationCatalogue(),
+        'max-pods': renderMaxPodsMarkdownTable(LAB_INSTANCE_TYPES),
+        'part-versions': partVersionsTable(),
+      },
+    },
+    ...MODULES.flatMap((module) =>
+      module.walk
+        ? [
+            {
+              file: labGuideFile(module.name),
+              sections: { walk: walkMarkdown(module.walk), ...guideTables[module.name] },
+            },
+          ]
+        : [],
+    ),
+  ];
+}
+
+/** A document's text with every generated block replaced by its current content. */
+export function renderGeneratedBlocks(text: string, document: GeneratedDocument): string {
+  let result = text;
+  for (const [name, content] of Object.entries(document.sections)) {
     const pattern = new RegExp(`(<!-- generated:${name} -->\\n)[\\s\\S]*?(<!-- /generated:${name} -->)`);
-    if (!pattern.test(result)) throw new Error(`README.md has no <!-- generated:${name} --> block`);
+    if (!pattern.test(result)) throw new Error(`${document.file} has no <!-- generated:${name} --> block`);
     result = result.replace(pattern, (_match, open: string, close: string) => `${open}${content}${close}`);
   }
   return result;

@@ -6,6 +6,8 @@ import type { LabFoundation } from '../lab-foundation';
 import type { AppServiceName } from '../../manifests/retail-app/retail-app-components';
 import type { RetailAppCustomization } from '../../manifests/retail-app/retail-app-customization';
 import type { LabExpectation } from '../verify/lab-expectation';
+import type { LabWalk } from '../walks/lab-walk';
+import type { WorkshopVariable } from '../workshop/workshop-variable';
 
 /** What a module's nested stack hands back to the base. */
 export interface ModuleResult {
@@ -18,6 +20,8 @@ export interface ModuleResult {
    * Constructs of the module the base creates after retail app components (and deletes before them): each entry
    * names the components it needs, or every component when `components` is omitted.
    */
+  /** Values the workshop's commands read from shell variables, exported as root outputs (lib/workshop). */
+  readonly workshopVariables?: readonly WorkshopVariable[];
   readonly afterRetailApp?: readonly {
     readonly constructs: readonly IConstruct[];
     readonly components?: readonly AppServiceName[];
@@ -29,6 +33,8 @@ export interface ModuleResult {
  * what `npm run verify` checks, and the factory of its nested stacks. The registry lists the definitions.
  */
 export interface LabModuleDefinition extends LabModuleModel {
+  /** The guided walk through the lab (its guide renders it; `npm run verify -- --walk <module>` checks it). */
+  readonly walk?: LabWalk;
   /** What `npm run verify` checks for this module (offline, and live with `--live`). */
   expectations(config: LabConfig): readonly LabExpectation[];
   create(scope: Construct, foundation: LabFoundation): ModuleResult;

@@ -11,6 +11,8 @@ export interface VerifyArguments {
   readonly dryRun: boolean;
   readonly json: boolean;
   readonly verbose: boolean;
+  /** A module whose guided walk to verify offline, step by step. */
+  readonly walk?: string;
   readonly help: boolean;
 }
 
@@ -24,6 +26,8 @@ Synthesizes the lab and checks every expectation the enabled modules declare.
   --dry-run            with --live: print the commands without running them
   --json               machine-readable results
   --verbose            under each check: its expected and full actual outcome, its source and every note
+  --walk <module>      offline, every step of the module's guided walk (docs/labs/<module>.md): its deploy
+                       command and the verdict each step expects
   -h, --help           this text`;
 
 export class VerifyUsageError extends Error {}
@@ -35,6 +39,7 @@ const VERIFY_OPTIONS = {
   'dry-run': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
+  walk: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -48,10 +53,16 @@ export function parseVerifyArguments(argv: readonly string[]): VerifyArguments {
       error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? firstUnknownOption(argv, VERIFY_OPTIONS) : undefined;
     throw new VerifyUsageError(unknown === undefined ? error.message : `unknown argument "${unknown}"`);
   }
-  const { modules, live, json, verbose, help } = values;
+  const { modules, live, json, verbose, walk, help } = values;
   const dryRun = values['dry-run'];
   if (dryRun && !live) throw new VerifyUsageError('--dry-run only applies to --live');
-  return { modules, context: contextOfArguments(values.context), live, dryRun, json, verbose, help };
+  if (walk !== undefined && (live || modules !== undefined)) {
+    throw new VerifyUsageError(
+      '--walk checks every step offline and sets the modules of each step; to check a deployed step, run its ' +
+        '"npm run verify -- --live ..." command from the lab guide',
+    );
+  }
+  return { modules, context: contextOfArguments(values.context), live, dryRun, json, verbose, walk, help };
 }
 
 function contextOfArguments(pairs: readonly string[]): Record<string, string> {

@@ -10,13 +10,13 @@ const LAYERS: readonly { readonly name: string; readonly files: RegExp }[] = [
   {
     name: 'composition',
     files:
-      /^(bin\/|lib\/lab-app\.ts$|lib\/networking-lab-stack\.ts$|lib\/modules\/module-registry\.ts$|lib\/lab-configurations\.ts$|lib\/verify\/(lab-expectations|verify-offline|verify-live)\.ts$|lib\/docs\/|lib\/cost\/cost-table\.ts$)/,
+      /^(bin\/|lib\/lab-app\.ts$|lib\/networking-lab-stack\.ts$|lib\/modules\/module-registry\.ts$|lib\/lab-configurations\.ts$|lib\/verify\/(lab-expectations|verify-offline|verify-live|verify-walk)\.ts$|lib\/docs\/|lib\/cost\/cost-table\.ts$)/,
   },
   { name: 'modules', files: /^(lib\/modules\/(?!module-registry\.ts$)|lib\/base\/|lib\/lab-foundation\.ts$)/ },
   {
     name: 'model',
     files:
-      /^(lib\/config\/|lib\/node-groups\/|lib\/vpc-cni\/|lib\/lab-plan\.ts$|lib\/lab-parts\.ts$|lib\/verify\/(?!(lab-expectations|verify-offline|verify-live)\.ts$)|lib\/plan\/|lib\/cost\/(?!cost-table\.ts$))/,
+      /^(lib\/config\/|lib\/node-groups\/|lib\/vpc-cni\/|lib\/lab-plan\.ts$|lib\/lab-parts\.ts$|lib\/verify\/(?!(lab-expectations|verify-offline|verify-live|verify-walk)\.ts$)|lib\/plan\/|lib\/cost\/(?!cost-table\.ts$)|lib\/workshop\/|lib\/walks\/)/,
   },
   {
     name: 'primitives',

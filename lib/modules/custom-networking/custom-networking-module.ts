@@ -1,3 +1,4 @@
+import { CUSTOM_NETWORKING_WALK } from './custom-networking-walk';
 import { CUSTOM_NETWORKING_VPC_CNI_ENV, customNetworkingExpectations } from './custom-networking-expectations';
 import { CUSTOM_NETWORKING_NODE_GROUP, customNetworkingNodeGroupPlan } from './custom-networking-node-group';
 import { CUSTOM_NETWORKING_SETTINGS, CUSTOM_NETWORKING_KEYS } from './custom-networking-settings';
@@ -57,6 +58,7 @@ export const CUSTOM_NETWORKING_MODULE: LabModuleDefinition = {
   vpcCniConfiguration: () => ({ env: { ...CUSTOM_NETWORKING_VPC_CNI_ENV } }),
   nodeGroups: (config) => [customNetworkingNodeGroupPlan(config)],
   validate,
+  walk: CUSTOM_NETWORKING_WALK,
   expectations: customNetworkingExpectations,
   create(scope, foundation) {
     const stack = new CustomNetworkingStack(scope, 'CustomNetworking', { foundation });
@@ -73,6 +75,25 @@ export const CUSTOM_NETWORKING_MODULE: LabModuleDefinition = {
       },
       // checkout is created once its node group exists and deleted before the node group goes.
       retailAppDependencies: { checkout: [nodes.nodeGroup] },
+      workshopVariables: [
+        ...stack.podSubnets.subnets.flatMap((podSubnet, index) => [
+          {
+            name: `SECONDARY_SUBNET_${index + 1}`,
+            value: podSubnet.subnet.subnetId,
+            description: `pod subnet ${index + 1} in the secondary CIDR`,
+          },
+          {
+            name: `SUBNET_AZ_${index + 1}`,
+            value: podSubnet.availabilityZone,
+            description: `Availability Zone of pod subnet ${index + 1} (the name of its ENIConfig)`,
+          },
+        ]),
+        {
+          name: 'CUSTOM_NETWORKING_NODE_ROLE',
+          value: nodes.nodeGroup.role.roleArn,
+          description: 'node role of node group custom-networking',
+        },
+      ],
     };
   },
 };

@@ -1,3 +1,4 @@
+import { NETWORK_POLICIES_WALK } from './network-policies-walk';
 import type { LabConfig } from '../../config/lab-config';
 import type { LabModuleDefinition } from '../lab-module';
 import { VPC_LATTICE_MODULE_KEY } from '../vpc-lattice/vpc-lattice-settings';
@@ -25,6 +26,7 @@ export const NETWORK_POLICIES_MODULE: LabModuleDefinition = {
   settings: NETWORK_POLICIES_SETTINGS,
   // The network policy agent is on in every lab (lib/vpc-cni/network-policy-agent.ts): switching the module off then
   // deletes the policies while the agent still removes its finalizers.
+  walk: NETWORK_POLICIES_WALK,
   expectations: (config) => networkPoliciesExpectations(config.networkPolicies.stage, networkPolicyInterplay(config)),
   create: (scope, foundation) => ({
     stack: new NetworkPoliciesStack(scope, NETWORK_POLICIES_STACK_ID, {

@@ -1,3 +1,4 @@
+import { PREFIX_DELEGATION_WALK } from './prefix-delegation-walk';
 import { prefixDelegationExpectations } from './prefix-delegation-expectations';
 import { PREFIX_DELEGATION_SETTINGS } from './prefix-delegation-settings';
 import { PrefixDelegationStack } from './prefix-delegation-stack';
@@ -46,6 +47,7 @@ export const PREFIX_DELEGATION_MODULE: LabModuleDefinition = {
   settings: PREFIX_DELEGATION_SETTINGS,
   vpcCniConfiguration: (config) => ({ env: prefixDelegationVpcCniEnv(config.prefixDelegation) }),
   validate,
+  walk: PREFIX_DELEGATION_WALK,
   expectations: prefixDelegationExpectations,
   create(scope, foundation) {
     return { stack: new PrefixDelegationStack(scope, 'PrefixDelegation', { foundation }) };

@@ -1,3 +1,4 @@
+import { SECURITY_GROUPS_FOR_PODS_WALK } from './security-groups-for-pods-walk';
 import { securityGroupsForPodsExpectations } from './security-groups-for-pods-expectations';
 import {
   CATALOG_DATABASE,
@@ -54,12 +55,25 @@ export const SECURITY_GROUPS_FOR_PODS_MODULE: LabModuleDefinition = {
     checkSecurityGroupName(config);
     checkTrunkEniNodeGroups(nodeGroups);
   },
+  walk: SECURITY_GROUPS_FOR_PODS_WALK,
   expectations: securityGroupsForPodsExpectations,
   create(scope, foundation) {
     const stack = new SecurityGroupsForPodsStack(scope, SECURITY_GROUPS_FOR_PODS.nestedStackId, { foundation });
     const { stage } = foundation.config.securityGroupsForPods;
+    const workshopVariables = [
+      {
+        name: 'CATALOG_RDS_ENDPOINT',
+        value: stack.database.instance.dbInstanceEndpointAddress,
+        description: 'address of the catalog RDS instance (its password stays in Secrets Manager)',
+      },
+      {
+        name: 'CATALOG_SG_ID',
+        value: stack.podSecurityGroup.securityGroupId,
+        description: 'the catalog pod security group',
+      },
+    ];
     // First moment: RDS and the groups exist (the workshop provisions them beforehand); the catalog stays on MySQL.
-    if (stage === 'in-cluster-db') return { stack };
+    if (stage === 'in-cluster-db') return { stack, workshopVariables };
     const workloads = new SecurityGroupsForPodsWorkloadsStack(
       scope,
       `${SECURITY_GROUPS_FOR_PODS.nestedStackId}Workloads`,
@@ -67,6 +81,7 @@ export const SECURITY_GROUPS_FOR_PODS_MODULE: LabModuleDefinition = {
     );
     return {
       stack,
+      workshopVariables,
       retailApp: catalogCustomization({
         databaseAddress: stack.database.instance.dbInstanceEndpointAddress,
         podSecurityGroupIds: [stack.podSecurityGroup.securityGroupId],

@@ -1,4 +1,4 @@
-import { CfnOutput, NestedStack, type NestedStackProps, Tags } from 'aws-cdk-lib';
+import { NestedStack, type NestedStackProps, Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import { CatalogDatabase } from './catalog-database';
@@ -97,15 +97,6 @@ export class SecurityGroupsForPodsStack extends NestedStack {
     new SecurityGroupInterfaceDrain(this, 'PodSecurityGroupDrain', {
       securityGroups: [this.podSecurityGroup],
       deleteDetachedInterfacesTagged: BRANCH_ENI_OWNER_TAG,
-    });
-
-    new CfnOutput(this, 'CatalogRdsEndpoint', {
-      description: 'CATALOG_RDS_ENDPOINT of the workshop',
-      value: this.database.instance.dbInstanceEndpointAddress,
-    });
-    new CfnOutput(this, 'CatalogSecurityGroupId', {
-      description: 'CATALOG_SG_ID of the workshop (the catalog pod security group)',
-      value: this.podSecurityGroup.securityGroupId,
     });
   }
 }

@@ -33,11 +33,14 @@ import { renderCfnValue } from '../../verify/cfn-template';
 import { findRoute, type KubeObject, routeBackendRefs } from '../../verify/gateway-api-routes';
 import { resolveTemplates, resourcesOfType } from '../../verify/nested-stack-parameters';
 import { binomialRange, DEFAULT_SIGMAS } from '../../verify/live/binomial-tolerance';
+import { workshopOutputId } from '../../workshop/workshop-variable';
 
 export const MODULE = 'vpc-lattice';
 
 /** Root stack output with the route's Lattice DNS name (read by the live check when credentials allow). */
-export const CHECKOUT_ROUTE_DNS_OUTPUT = 'VpcLatticeCheckoutRouteDns';
+/** The workshop's variable for the route's URL (scheme included), a root output (lib/workshop). */
+export const CHECKOUT_ROUTE_DNS_VARIABLE = 'CHECKOUT_ROUTE_DNS';
+export const CHECKOUT_ROUTE_DNS_OUTPUT = workshopOutputId(CHECKOUT_ROUTE_DNS_VARIABLE);
 
 /** What a Lattice-generated service DNS name looks like (workshop step 10: `<route>-<ns>-<hex>.<hex>.vpc-lattice-svcs.<region>.on.aws`). */
 export const LATTICE_DNS_PATTERN = /^[a-z0-9-]+\.[a-z0-9]+\.vpc-lattice-svcs\.[a-z0-9-]+\.on\.aws$/;
@@ -145,7 +148,7 @@ function uiEndpointOutcome(lab: SynthesizedOutput): CheckOutcome {
 }
 
 function routeDnsCommands(context: LiveContext): LiveCommand[] {
-  const dns = context.stackOutputs[CHECKOUT_ROUTE_DNS_OUTPUT];
+  const routeUrl = context.stackOutputs[CHECKOUT_ROUTE_DNS_OUTPUT];
   const curl = ['curl', '-s', '--connect-timeout', '5', '--max-time', '10'];
   return [
     kubectl(
@@ -160,8 +163,8 @@ function routeDnsCommands(context: LiveContext): LiveCommand[] {
     kubectl('get', 'configmap', 'ui', '-n', 'ui', '-o', `jsonpath={.data.${UI_CHECKOUT_ENDPOINT_ENV}}`),
     // Workshop step 11: the route's Lattice DNS answers /health from the ui pod. Without the stack outputs the
     // endpoint the ui itself is configured with is used (the same value once deployed).
-    dns
-      ? kubectl('exec', '-n', 'ui', 'deploy/ui', '--', ...curl, `http://${dns}/health`)
+    routeUrl
+      ? kubectl('exec', '-n', 'ui', 'deploy/ui', '--', ...curl, `${routeUrl}/health`)
       : kubectl(
           'exec',
           '-n',
@@ -559,9 +562,8 @@ function observedSplitExpectation(config: LabConfig): LabExpectation {
     checkOffline: checkSplitObservable,
     live: {
       commands: (context) => {
-        const dns = context.stackOutputs[CHECKOUT_ROUTE_DNS_OUTPUT];
-        // The DNS name from the stack output when readable, else the endpoint the ui itself is configured with.
-        const endpoint = dns ? `http://${dns}` : `"$${UI_CHECKOUT_ENDPOINT_ENV}"`;
+        // The route's URL from the stack output when readable, else the endpoint the ui itself is configured with.
+        const endpoint = context.stackOutputs[CHECKOUT_ROUTE_DNS_OUTPUT] ?? `"$${UI_CHECKOUT_ENDPOINT_ENV}"`;
         return [kubectl('exec', '-n', 'ui', 'deploy/ui', '--', 'sh', '-c', splitProbeScript(endpoint))];
       },
       interpret: (results, context) =>

@@ -1,5 +1,5 @@
-import { CfnOutput } from 'aws-cdk-lib';
-import { CHECKOUT_ROUTE_DNS_OUTPUT, vpcLatticeExpectations } from './vpc-lattice-expectations';
+import { VPC_LATTICE_WALK } from './vpc-lattice-walk';
+import { CHECKOUT_ROUTE_DNS_VARIABLE, vpcLatticeExpectations } from './vpc-lattice-expectations';
 import { VPC_LATTICE_SETTINGS } from './vpc-lattice-settings';
 import { VPC_LATTICE_STACK_ID, VpcLatticeStack } from './vpc-lattice-stack';
 import {
@@ -40,18 +40,26 @@ export const VPC_LATTICE_MODULE: LabModuleDefinition = {
   settings: VPC_LATTICE_SETTINGS,
   validate: ({ config }) => validateServiceNetworkName(config),
   parts: () => [GATEWAY_API_CRDS_PART, AWS_GATEWAY_API_CONTROLLER_PART],
+  walk: VPC_LATTICE_WALK,
   expectations: (config) => vpcLatticeExpectations(config),
   create: (scope, foundation) => {
     const stack = new VpcLatticeStack(scope, VPC_LATTICE_STACK_ID, foundation);
     const endpoint = `http://${stack.checkoutRouteDns}`;
-    // An output of a nested stack is not shown by `cdk deploy`; the root re-exports it (CDK wires the nested
-    // stack output and the GetAtt).
-    new CfnOutput(scope, CHECKOUT_ROUTE_DNS_OUTPUT, {
-      description: 'VPC Lattice DNS name of HTTPRoute checkout/checkoutroute (the ui calls checkout through it)',
-      value: stack.checkoutRouteDns,
-    });
     return {
       stack,
+      workshopVariables: [
+        // The workshop exports it with the scheme (`export CHECKOUT_ROUTE_DNS="http://$(kubectl get httproute ...)"`).
+        {
+          name: CHECKOUT_ROUTE_DNS_VARIABLE,
+          value: endpoint,
+          description: 'HTTPRoute checkout/checkoutroute, through VPC Lattice',
+        },
+        {
+          name: 'LATTICE_IAM_ROLE',
+          value: stack.controller.identity.role.roleArn,
+          description: 'role of the AWS Gateway API controller (EKS Pod Identity)',
+        },
+      ],
       retailApp: {
         services: {
           // The ui reads RETAIL_UI_ENDPOINTS_CHECKOUT (the workshop's patch sets ENDPOINTS_CHECKOUT, which it ignores;

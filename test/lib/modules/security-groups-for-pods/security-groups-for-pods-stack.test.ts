@@ -3,7 +3,7 @@ import type { ResourceAddress } from '../../../../lib/verify/cfn-stack-reference
 import { DeployOrder } from '../../../../lib/verify/deploy-order';
 import type { CfnResourceJson } from '../../../../lib/verify/cfn-template';
 import type { LabSynthesis } from '../../../../lib/lab-app';
-import { Match, nestedTemplate, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
+import { Match, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
 import { moduleTemplate } from '../../../support/module-templates';
 
 /** The network policy agent settings every lab's vpc-cni add-on carries (the workshop base cluster's). */
@@ -260,15 +260,5 @@ describe('teardown', () => {
     expect(db).toMatchObject({ DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' });
     expect(db.Properties).toMatchObject({ BackupRetentionPeriod: 0, DeleteAutomatedBackups: true });
     expect(db.Properties?.DeletionProtection).not.toBe(true);
-  });
-});
-
-describe('outputs', () => {
-  test('publishes the workshop variables CATALOG_RDS_ENDPOINT and CATALOG_SG_ID', () => {
-    const [dbId] = single(nested, 'AWS::RDS::DBInstance');
-    const [podId] = single(nested, 'AWS::EC2::SecurityGroup', POD_GROUP);
-    const infrastructure = nestedTemplate(lab, NESTED);
-    infrastructure.hasOutput('CatalogRdsEndpoint', { Value: { 'Fn::GetAtt': [dbId, 'Endpoint.Address'] } });
-    infrastructure.hasOutput('CatalogSecurityGroupId', { Value: { 'Fn::GetAtt': [podId, 'GroupId'] } });
   });
 });

@@ -2,7 +2,6 @@ import { readLabConfig } from '../../../../lib/lab-app';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CHECKOUT_ROUTE_DNS_OUTPUT,
   interpretLatticePrefixListRules,
   interpretObservedSplit,
   interpretServiceNetworks,
@@ -28,6 +27,8 @@ beforeAll(() => {
 const byId = (id: string) => expectations.find((expectation) => expectation.id === id)!;
 const ok = (stdout: string): CommandResult => ({ exitCode: 0, stdout, stderr: '' });
 const failed = (stderr: string): CommandResult => ({ exitCode: 1, stdout: '', stderr });
+/** The root output `cdk deploy` prints for the workshop's CHECKOUT_ROUTE_DNS (with its scheme, as the workshop's). */
+const ROUTE_URL_OUTPUT = 'WorkshopCheckoutRouteDns';
 const DNS = 'checkoutroute-checkout-0a1b2c3d4e5f6a7b8.7d67968.vpc-lattice-svcs.us-west-2.on.aws';
 const context = (stackOutputs: Record<string, string> = {}) =>
   ({ clusterName: 'eks-workshop', stackOutputs }) as unknown as LiveContext;
@@ -161,7 +162,7 @@ describe('live checks', () => {
     const { live } = byId('vpc-lattice/ui-uses-route') as Required<LabExpectation>;
 
     test('curls the DNS name from the stack output inside the ui pod', () => {
-      const commands = live.commands(context({ [CHECKOUT_ROUTE_DNS_OUTPUT]: DNS }));
+      const commands = live.commands(context({ [ROUTE_URL_OUTPUT]: `http://${DNS}` }));
       expect(commands[2].args).toEqual([
         'exec',
         '-n',
@@ -307,7 +308,7 @@ describe('live checks on recorded cluster output', () => {
     const live = () => byId('vpc-lattice/observed-split').live!;
 
     test('loops GET /topology from the ui pod through the route DNS name of the stack output', () => {
-      const [command] = live().commands(withLab({ [CHECKOUT_ROUTE_DNS_OUTPUT]: DNS }));
+      const [command] = live().commands(withLab({ [ROUTE_URL_OUTPUT]: `http://${DNS}` }));
       expect(command.args.slice(0, 7)).toEqual(['exec', '-n', 'ui', 'deploy/ui', '--', 'sh', '-c']);
       expect(command.args[7]).toBe(splitProbeScript(`http://${DNS}`));
       expect(command.args[7]).toContain('while [ $n -lt 100 ]');

@@ -1,7 +1,6 @@
 import type { NestedStack } from 'aws-cdk-lib';
 import { readLabConfig } from '../../../../lib/lab-app';
 import { moduleDefinition } from '../../../../lib/modules/module-registry';
-import { CHECKOUT_ROUTE_DNS_OUTPUT } from '../../../../lib/modules/vpc-lattice/vpc-lattice-expectations';
 import { VPC_LATTICE_MODULE } from '../../../../lib/modules/vpc-lattice/vpc-lattice-module';
 import { VPC_LATTICE_STACK_ID } from '../../../../lib/modules/vpc-lattice/vpc-lattice-stack';
 import { type CfnTemplate, dependsOn } from '../../../../lib/verify/cfn-template';
@@ -68,10 +67,15 @@ describe('root stack', () => {
     expect(lab.templates.map((template) => template.stackPath)).toContain(`NetworkingLabStack/${VPC_LATTICE_STACK_ID}`);
   });
 
-  test('outputs the route DNS name, re-exported from the nested stack', () => {
-    expect(root.Outputs?.[CHECKOUT_ROUTE_DNS_OUTPUT]).toEqual({
-      Description: 'VPC Lattice DNS name of HTTPRoute checkout/checkoutroute (the ui calls checkout through it)',
-      Value: { 'Fn::GetAtt': [nestedStackId, expect.stringMatching(/^Outputs\..*CheckoutRouteDns.*$/)] },
+  test("outputs the route's URL as the workshop's CHECKOUT_ROUTE_DNS (http:// and the DNS name from the nested stack)", () => {
+    expect(root.Outputs?.WorkshopCheckoutRouteDns).toEqual({
+      Description: expect.stringMatching(/^Workshop variable CHECKOUT_ROUTE_DNS: /),
+      Value: {
+        'Fn::Join': [
+          '',
+          ['http://', { 'Fn::GetAtt': [nestedStackId, expect.stringMatching(/^Outputs\..*CheckoutRouteDns.*$/)] }],
+        ],
+      },
     });
   });
 
