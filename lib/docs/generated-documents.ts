@@ -42,8 +42,10 @@ function validationCatalogue(): string {
 }
 
 function moduleTable(): string {
-  const rows = MODULES.map((module) => `| \`${module.name}\` | ${escapeCell(module.summary)} |`);
-  return ['| Module key | What it adds |', '|---|---|', ...rows].join('\n') + '\n';
+  const rows = MODULES.map(
+    (module) => `| [\`${module.name}\`](${labGuideFile(module.name)}) | ${escapeCell(module.summary)} |`,
+  );
+  return ['| Module (its lab guide) | What it adds |', '|---|---|', ...rows].join('\n') + '\n';
 }
 
 /** A file of the project with generated blocks (`<!-- generated:NAME -->` ... `<!-- /generated:NAME -->`). */
@@ -78,10 +80,10 @@ export function generatedDocuments(synthesize: SynthesizeOutput = synthesizeLab)
         cost: costTableMarkdown(synthesize, { day: COST_TABLE_DAY }),
         'context-keys': contextKeysTable(),
         validation: validationCatalogue(),
-        'max-pods': renderMaxPodsMarkdownTable(LAB_INSTANCE_TYPES),
         'part-versions': partVersionsTable(),
       },
     },
+    { file: 'docs/base-lab.md', sections: { 'max-pods': renderMaxPodsMarkdownTable(LAB_INSTANCE_TYPES) } },
     ...MODULES.flatMap((module) =>
       module.walk
         ? [
@@ -101,7 +103,9 @@ export function renderGeneratedBlocks(text: string, document: GeneratedDocument)
   for (const [name, content] of Object.entries(document.sections)) {
     const pattern = new RegExp(`(<!-- generated:${name} -->\\n)[\\s\\S]*?(<!-- /generated:${name} -->)`);
     if (!pattern.test(result)) throw new Error(`${document.file} has no <!-- generated:${name} --> block`);
-    result = result.replace(pattern, (_match, open: string, close: string) => `${open}${content}${close}`);
+    // A block always ends with a line break, so its closing marker stays on a line of its own.
+    const body = content.endsWith('\n') ? content : `${content}\n`;
+    result = result.replace(pattern, (_match, open: string, close: string) => `${open}${body}${close}`);
   }
   return result;
 }

@@ -47,8 +47,9 @@ export const CUSTOM_NETWORKING_WALK: LabWalk = {
   notReproducible: [
     "The workshop's contrast between the default nodes (started before custom networking, pods on 10.42.0.0/16) and " +
       'the new node group does not survive step 2: the custom networking setting belongs to the whole aws-node ' +
-      'DaemonSet, and the lab replaces the default node group when it changes (its name carries the VPC CNI mode) so ' +
-      "that every node matches its configuration. After step 2 the default nodes' pods also take 100.64 addresses. " +
+      'DaemonSet, and the lab rolls the default nodes when the VPC CNI mode changes (a new launch template version) ' +
+      "so that no node keeps a mode it was not started with. After step 2 the default nodes' pods also take 100.64 " +
+      'addresses. ' +
       'Step 1 shows the "before" instead.',
   ],
 };

@@ -99,11 +99,11 @@ export const HYBRID_NODES_MODULE: LabModuleDefinition = {
           description: 'the hybrid node role (access entry)',
         },
         {
-          // The workshop's is the host's public address, for ssh; the lab's host has no public address (no ssh,
-          // Session Manager instead), so this is the address the cluster and the routes know it by.
+          // The workshop's is the host's public address, for ssh with its key pair; the lab creates no key pair, so
+          // this is the address the cluster (the node's InternalIP) and the routes know the host by.
           name: 'HYBRID_NODE_IP',
           value: workloads.host.instance.instancePrivateIp,
-          description: 'private address of the simulated on-premises host (reach it with Session Manager)',
+          description: 'private address of the simulated on-premises host (the node InternalIP)',
         },
       ],
     };

@@ -89,7 +89,8 @@ export const HYBRID_NODES_WALK: LabWalk = {
   notReproducible: [
     "The node's NotReady moment between `nodeadm init` and the Cilium install (workshop step 5) is not observable: " +
       'one deploy joins the node and installs Cilium, and the deploy waits until the node is Ready.',
-    'The workshop reaches the host over SSH with a generated key pair; the lab has neither (Session Manager ' +
-      "instead), so `HYBRID_NODE_IP` is the host's private address.",
+    'The workshop reaches the host over SSH with a generated key pair to run nodeadm; the lab creates no key pair ' +
+      'and configures the host entirely from its user data, so `HYBRID_NODE_IP` is the private address the cluster ' +
+      'knows the node by, not an SSH target.',
   ],
 };
