@@ -1,3 +1,4 @@
+import { didYouMean } from '../text/closest-match';
 import { LabConfigError } from './lab-config-error';
 
 /**
@@ -35,6 +36,15 @@ export class ContextReader {
     const trimmed = value.trim();
     if (trimmed === '') throw new LabConfigError(key, value, 'a non-empty string', 'Omit the key to use its default.');
     return trimmed;
+  }
+
+  /** One of a fixed set of values (a lab stage); anything else is refused with the set and the closest value. */
+  oneOf<T extends string>(key: string, allowed: readonly T[], defaultValue: T): T {
+    const value = this.string(key, defaultValue);
+    if (!(allowed as readonly string[]).includes(value)) {
+      throw new LabConfigError(key, value, allowed.join(', '), didYouMean(value, allowed));
+    }
+    return value as T;
   }
 
   boolean(key: string, defaultValue: boolean): boolean {

@@ -1,10 +1,8 @@
 import type { ContextKeySpec } from '../../config/context-key-spec';
 import type { ContextReader } from '../../config/context-reader';
 import { readInstanceType } from '../../config/context-value-parsers';
-import { LabConfigError } from '../../config/lab-config-error';
 import type { InstanceType } from '../../instance-types/instance-types';
 import type { ModuleSettings } from '../../config/lab-module-model';
-import { didYouMean } from '../../text/closest-match';
 import { CLOUD_BURSTING } from '../../../manifests/hybrid-nodes/hybrid-nodes-names';
 
 /**
@@ -79,19 +77,6 @@ export const HYBRID_NODES_KEY_SPECS: readonly ContextKeySpec[] = [
   },
 ];
 
-function isStage(value: string): value is HybridNodesStage {
-  return (HYBRID_NODES_STAGES as readonly string[]).includes(value);
-}
-
-function readStage(reader: ContextReader): HybridNodesStage {
-  const key = HYBRID_NODES_KEYS.stage;
-  const stage = reader.string(key, DEFAULT_STAGE);
-  if (!isStage(stage)) {
-    throw new LabConfigError(key, stage, HYBRID_NODES_STAGES.join(', '), didYouMean(stage, HYBRID_NODES_STAGES));
-  }
-  return stage;
-}
-
 /**
  * Reads the keys one by one. Whether a key fits the stage is checked by the module's `validate`, which runs only when
  * the module is enabled: with the module off, its keys only draw the "set but module not in modules" warning.
@@ -99,7 +84,7 @@ function readStage(reader: ContextReader): HybridNodesStage {
 export function readHybridNodesSettings(reader: ContextReader): HybridNodesSettings {
   return {
     instanceType: readInstanceType(reader, HYBRID_NODES_KEYS.instanceType, 'm5.large'),
-    stage: readStage(reader),
+    stage: reader.oneOf(HYBRID_NODES_KEYS.stage, HYBRID_NODES_STAGES, DEFAULT_STAGE),
     ingress: reader.has(HYBRID_NODES_KEYS.ingress) ? reader.boolean(HYBRID_NODES_KEYS.ingress, false) : undefined,
     burstReplicas: reader.optionalInteger(
       HYBRID_NODES_KEYS.burstReplicas,

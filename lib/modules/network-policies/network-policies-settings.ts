@@ -1,7 +1,5 @@
-import { didYouMean } from '../../text/closest-match';
 import type { ContextKeySpec } from '../../config/context-key-spec';
 import type { ContextReader } from '../../config/context-reader';
-import { LabConfigError } from '../../config/lab-config-error';
 import type { ModuleSettings } from '../../config/lab-module-model';
 
 /** The module's key in the registry (`-c modules=network-policies`), used as the `module` of its expectations. */
@@ -35,17 +33,8 @@ export const NETWORK_POLICIES_KEY_SPECS: readonly ContextKeySpec[] = [
   },
 ];
 
-function isStage(value: string): value is NetworkPolicyStage {
-  return (NETWORK_POLICY_STAGES as readonly string[]).includes(value);
-}
-
 export function readNetworkPoliciesSettings(reader: ContextReader): NetworkPoliciesSettings {
-  const key = NETWORK_POLICIES_KEYS.stage;
-  const stage = reader.string(key, 'complete');
-  if (!isStage(stage)) {
-    throw new LabConfigError(key, stage, NETWORK_POLICY_STAGES.join(', '), didYouMean(stage, NETWORK_POLICY_STAGES));
-  }
-  return { stage };
+  return { stage: reader.oneOf(NETWORK_POLICIES_KEYS.stage, NETWORK_POLICY_STAGES, 'complete') };
 }
 
 declare module '../../config/lab-config' {

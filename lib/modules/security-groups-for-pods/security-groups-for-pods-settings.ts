@@ -1,8 +1,6 @@
 import type { ContextKeySpec } from '../../config/context-key-spec';
 import type { ContextReader } from '../../config/context-reader';
-import { LabConfigError } from '../../config/lab-config-error';
 import type { ModuleSettings } from '../../config/lab-module-model';
-import { didYouMean } from '../../text/closest-match';
 
 /**
  * The lab's moments, in order (workshop "Security groups for pods"): the catalog on its in-cluster MySQL with the
@@ -31,22 +29,8 @@ export const SECURITY_GROUPS_FOR_PODS_KEY_SPECS: readonly ContextKeySpec[] = [
   },
 ];
 
-function isStage(value: string): value is SecurityGroupsForPodsStage {
-  return (SECURITY_GROUPS_FOR_PODS_STAGES as readonly string[]).includes(value);
-}
-
 export function readSecurityGroupsForPodsSettings(reader: ContextReader): SecurityGroupsForPodsSettings {
-  const key = SECURITY_GROUPS_FOR_PODS_KEYS.stage;
-  const stage = reader.string(key, DEFAULT_STAGE);
-  if (!isStage(stage)) {
-    throw new LabConfigError(
-      key,
-      stage,
-      SECURITY_GROUPS_FOR_PODS_STAGES.join(', '),
-      didYouMean(stage, SECURITY_GROUPS_FOR_PODS_STAGES),
-    );
-  }
-  return { stage };
+  return { stage: reader.oneOf(SECURITY_GROUPS_FOR_PODS_KEYS.stage, SECURITY_GROUPS_FOR_PODS_STAGES, DEFAULT_STAGE) };
 }
 
 declare module '../../config/lab-config' {
