@@ -1,11 +1,11 @@
-import { github, VERSIONS_CHECKED_ON } from './fact-sources';
+import { documentation, github, VERSIONS_CHECKED_ON } from './fact-sources';
 import type { PartContract } from './part-contract';
 
 const REPO = 'external-secrets/external-secrets';
 /**
- * Chart X.Y.Z is tagged `helm-chart-X.Y.Z`. The pinned 2.10.0 (released 2026-08-28, the newest release found) is not
- * in the stored snapshot this contract was read from, whose newest chart tag is helm-chart-2.9.0; the facts below are
- * read there. The chart's webhook, Deployment and Service templates did not change from 2.8.0 to 2.9.0.
+ * Chart X.Y.Z is tagged `helm-chart-X.Y.Z`. The lab pins 2.9.0, the newest chart whose source could be read (the
+ * newest chart tag of the repository snapshot, re-fetched 2026-12-04): every fact below is read at that tag. 2.10.0
+ * (about 2026-08-28) exists, known only from dependants' update pull requests; move to it once its tag can be read.
  */
 const READ_AT = 'helm-chart-2.9.0';
 const CHART = 'deploy/charts/external-secrets';
@@ -26,9 +26,12 @@ export const EXTERNAL_SECRETS_PART: PartContract = {
     namespace: 'external-secrets',
   },
   version: {
-    pinned: '2.10.0',
-    appVersion: 'v2.10.0',
-    newestAvailable: { value: '2.10.0', source: github(REPO, READ_AT, `${CHART}/Chart.yaml`) },
+    pinned: '2.9.0',
+    appVersion: 'v2.9.0',
+    newestAvailable: {
+      value: '2.10.0',
+      source: documentation('https://github.com/external-secrets/external-secrets/releases/tag/helm-chart-2.10.0'),
+    },
     checkedOn: VERSIONS_CHECKED_ON,
   },
   needs: {
