@@ -4,14 +4,18 @@ import { MODULE_NAMES } from '../../lib/modules/module-registry';
 import { CfnStackGraph } from '../../lib/verify/cfn-stack-references';
 import { DeployOrder } from '../../lib/verify/deploy-order';
 import { findKubernetesObjects } from '../../lib/verify/synthesized-lab';
-import type { LabSynthesis } from '../../lib/lab-app';
+import type { SynthesizedOutput } from '../../lib/verify/synthesized-lab';
 import { verifyOffline } from '../../lib/verify/verify-offline';
-import { synthesizeForTest } from '../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../support/synthesized-output-cache';
 
 /** Every module together with exposeUi: the interplays between labs, resolved explicitly. */
-let lab: LabSynthesis;
+let lab: SynthesizedOutput;
 beforeAll(() => {
-  lab = synthesizeForTest({ modules: MODULE_NAMES.join(','), exposeUi: 'true', inboundCidrs: EXAMPLE_INBOUND_CIDR });
+  lab = synthesizedOutputForTest({
+    modules: MODULE_NAMES.join(','),
+    exposeUi: 'true',
+    inboundCidrs: EXAMPLE_INBOUND_CIDR,
+  });
 });
 
 test('every expectation of every module passes offline together', () => {

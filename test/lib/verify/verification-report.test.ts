@@ -11,7 +11,7 @@ import {
   type VerificationSummary,
 } from '../../../lib/verify/verification-report';
 import { verifyOffline } from '../../../lib/verify/verify-offline';
-import { synthesizeForTest } from '../../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../../support/synthesized-output-cache';
 
 type Declared = Pick<LabExpectation, 'id' | 'module' | 'subject' | 'expected'> & { source?: string };
 
@@ -113,7 +113,7 @@ describe('line width', () => {
   let realistic: VerificationSummary;
 
   beforeAll(() => {
-    realistic = verifyOffline(synthesizeForTest({ modules: MODULE_NAMES.join(',') }));
+    realistic = verifyOffline(synthesizedOutputForTest({ modules: MODULE_NAMES.join(',') }));
   });
 
   test.each([DEFAULT_REPORT_WIDTH, 80])(

@@ -8,11 +8,14 @@ import {
   FALLBACK_CURL_IMAGE,
 } from '../../../lib/verify/expectations/connectivity-expectation';
 import { labExpectations } from '../../../lib/verify/lab-expectations';
+import type { SynthesizeOutput } from '../../../lib/verify/synthesized-lab';
 import { verifyLive } from '../../../lib/verify/verify-live';
-import { synthesizeForTest } from '../../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../../support/synthesized-output-cache';
 
 const LAB_CONTEXT = 'arn:aws:eks:us-west-2:111122223333:cluster/eks-workshop';
-const lab = synthesizeForTest({ modules: '' });
+const lab = synthesizedOutputForTest({ modules: '' });
+/** What the CLI synthesizes, from the run's cache of synthesized output. */
+const synthesize: SynthesizeOutput = (options) => synthesizedOutputForTest(options.context);
 
 const ok = (stdout: string): CommandResult => ({ exitCode: 0, stdout, stderr: '' });
 /** Recorded output of a base lab's cluster (test/fixtures/live/base). */
@@ -97,7 +100,7 @@ describe('cluster context check', () => {
       [/cloudformation/, ok('[]')],
       [/current-context/, { exitCode: 1, stdout: '', stderr: 'error: current-context is not set' }],
     ]);
-    expect(await main(['--modules', '', '--live'], io, run)).toBe(EXIT_REFUSED);
+    expect(await main(['--modules', '', '--live'], io, run, synthesize)).toBe(EXIT_REFUSED);
     expect(err.join('\n')).toMatch(/aws eks update-kubeconfig --name eks-workshop/);
   });
 });
@@ -105,7 +108,7 @@ describe('cluster context check', () => {
 describe('live run', () => {
   test('passes and exits 0 when every check passes, reading the cluster name from the stack output', async () => {
     const { io, out } = captureIo();
-    expect(await main(['--modules', '', '--live'], io, recordedCluster(healthyLab))).toBe(EXIT_PASSED);
+    expect(await main(['--modules', '', '--live'], io, recordedCluster(healthyLab), synthesize)).toBe(EXIT_PASSED);
     // 9 app calls, max pods and readiness of the default node group, aws-node on every node, 5 parts.
     expect(out.join('\n')).toMatch(/17 passed, 0 failed \(live\)/);
   });
@@ -119,7 +122,7 @@ describe('live run', () => {
       ],
       ...healthyLab,
     ]);
-    expect(await main(['--modules', '', '--live', '--json'], io, run)).toBe(EXIT_FAILED);
+    expect(await main(['--modules', '', '--live', '--json'], io, run, synthesize)).toBe(EXIT_FAILED);
     const report = JSON.parse(out.join('\n')) as {
       failed: number;
       results: { id: string; pass: boolean; actual: string }[];
@@ -134,7 +137,7 @@ describe('live run', () => {
   test('fails the max-pods check when nodes run with another value', async () => {
     const { io, out } = captureIo();
     const run = recordedCluster([[/get nodes/, ok('29 110 29')], ...healthyLab]);
-    expect(await main(['--modules', '', '--live'], io, run)).toBe(EXIT_FAILED);
+    expect(await main(['--modules', '', '--live'], io, run, synthesize)).toBe(EXIT_FAILED);
     expect(out.join('\n')).toMatch(/^FAIL {2}base +max-pods-default +.*29, 110, 29/m);
   });
 
@@ -143,7 +146,7 @@ describe('live run', () => {
     const run = async (): Promise<CommandResult> => {
       throw new Error('must not run');
     };
-    expect(await main(['--modules', '', '--live', '--dry-run'], io, run)).toBe(EXIT_PASSED);
+    expect(await main(['--modules', '', '--live', '--dry-run'], io, run, synthesize)).toBe(EXIT_PASSED);
     const text = out.join('\n');
     expect(text).toContain('kubectl config current-context');
     expect(text).toContain(

@@ -1,9 +1,13 @@
 import { main, EXIT_FAILED, EXIT_PASSED } from '../../../bin/verify';
 import { stripVTControlCharacters } from 'node:util';
 import { EXIT_USAGE } from '../../../lib/cli/cli-io';
+import type { SynthesizeOutput } from '../../../lib/verify/synthesized-lab';
 import { DEFAULT_REPORT_WIDTH } from '../../../lib/verify/verification-report';
 import { verifyOffline } from '../../../lib/verify/verify-offline';
-import { synthesizeForTest } from '../../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../../support/synthesized-output-cache';
+
+/** What the CLI synthesizes, from the run's cache of synthesized output. */
+const synthesize: SynthesizeOutput = (options) => synthesizedOutputForTest(options.context);
 
 function captureIo() {
   const out: string[] = [];
@@ -12,13 +16,13 @@ function captureIo() {
 }
 
 test('passes every expectation of the synthesized lab', () => {
-  const summary = verifyOffline(synthesizeForTest({ modules: 'network-policies' }));
+  const summary = verifyOffline(synthesizedOutputForTest({ modules: 'network-policies' }));
   expect(summary.failed).toBe(0);
   expect(summary.passed).toBeGreaterThan(20);
 });
 
 test('fails the expectations a missing policy breaks (the checks read what is synthesized)', () => {
-  const lab = synthesizeForTest({ modules: 'network-policies' });
+  const lab = synthesizedOutputForTest({ modules: 'network-policies' });
   const withoutCatalogDbPolicy = {
     ...lab,
     kubernetesObjects: lab.kubernetesObjects.filter(
@@ -34,22 +38,22 @@ test('fails the expectations a missing policy breaks (the checks read what is sy
 describe('the verify CLI', () => {
   test('prints the table and exits 0 when everything passes', async () => {
     const { io, out } = captureIo();
-    expect(await main(['--modules', 'network-policies', '-c', 'networkPolicies.stage=ui-egress'], io)).toBe(
-      EXIT_PASSED,
-    );
+    expect(
+      await main(['--modules', 'network-policies', '-c', 'networkPolicies.stage=ui-egress'], io, undefined, synthesize),
+    ).toBe(EXIT_PASSED);
     expect(out.join('\n')).toMatch(/^PASS {2}network-policies +ui-to-catalog-mysql +blocked: /m);
   });
 
   test('prints one line per check no wider than 100 columns, without colour, unless given a terminal style', async () => {
     const { io, out } = captureIo();
-    await main(['--modules', 'network-policies', '-c', 'networkPolicies.stage=ui-egress'], io);
+    await main(['--modules', 'network-policies', '-c', 'networkPolicies.stage=ui-egress'], io, undefined, synthesize);
     const lines = out.join('\n').split('\n');
     expect(lines.filter((line) => line.startsWith('PASS ')).length).toBeGreaterThan(20);
     expect(lines.filter((line) => Array.from(line).length > DEFAULT_REPORT_WIDTH)).toEqual([]);
     expect(out.join('\n')).not.toContain('\u001b[');
 
     const terminal = captureIo();
-    await main(['--modules', 'network-policies'], terminal.io, undefined, undefined, { color: true, width: 60 });
+    await main(['--modules', 'network-policies'], terminal.io, undefined, synthesize, { color: true, width: 60 });
     const terminalLines = terminal.out.join('\n').split('\n');
     expect(terminalLines).toContainEqual(expect.stringMatching(/^\u001b\[32mPASS\u001b\[39m {2}network-policies /));
     expect(terminalLines.filter((line) => Array.from(stripVTControlCharacters(line)).length > 60)).toEqual([]);
@@ -57,7 +61,12 @@ describe('the verify CLI', () => {
 
   test('--verbose prints the expected outcome and the source under each check', async () => {
     const { io, out } = captureIo();
-    await main(['--modules', 'network-policies', '-c', 'networkPolicies.stage=ui-egress', '--verbose'], io);
+    await main(
+      ['--modules', 'network-policies', '-c', 'networkPolicies.stage=ui-egress', '--verbose'],
+      io,
+      undefined,
+      synthesize,
+    );
     expect(out.join('\n')).toMatch(
       /^PASS {2}network-policies +ui-to-catalog-mysql .*\n {6}subject: {2}ui\/ui -> catalog-mysql\.catalog:3306\n {6}expected: blocked/m,
     );
@@ -65,7 +74,7 @@ describe('the verify CLI', () => {
 
   test('prints JSON without colour even when given a terminal style', async () => {
     const { io, out } = captureIo();
-    await main(['--modules', '', '--json'], io, undefined, undefined, { color: true, width: 60 });
+    await main(['--modules', '', '--json'], io, undefined, synthesize, { color: true, width: 60 });
     expect(out.join('\n')).not.toContain('\u001b[');
     expect(JSON.parse(out.join('\n'))).toMatchObject({ mode: 'offline', failed: 0 });
   });
@@ -93,8 +102,8 @@ describe('the verify CLI', () => {
 
   test('exits 1 and reports the failing check in JSON when an expectation fails', async () => {
     const { io, out } = captureIo();
-    const brokenLab = (options: Parameters<typeof synthesizeForTest>[0] & object) => {
-      const lab = synthesizeForTest((options as { context: Record<string, unknown> }).context);
+    const brokenLab: SynthesizeOutput = (options) => {
+      const lab = synthesize(options);
       return {
         ...lab,
         kubernetesObjects: lab.kubernetesObjects.filter((deployed) => deployed.object.metadata.name !== 'default-deny'),
@@ -104,7 +113,7 @@ describe('the verify CLI', () => {
       ['--modules', 'network-policies', '-c', 'networkPolicies.stage=default-deny', '--json'],
       io,
       undefined,
-      brokenLab as never,
+      brokenLab,
     );
     expect(code).toBe(EXIT_FAILED);
     const report = JSON.parse(out.join('\n')) as { results: { id: string; pass: boolean }[] };

@@ -12,19 +12,20 @@ import {
 import { planLabConfig } from '../../../../lib/lab-app';
 import type { CommandResult, LabExpectation, LiveContext } from '../../../../lib/verify/lab-expectation';
 import { labExpectations } from '../../../../lib/verify/lab-expectations';
-import type { LabSynthesis } from '../../../../lib/lab-app';
-import { synthesizeForTest, TEST_DAY } from '../../../support/lab-fixtures';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
+import { TEST_DAY } from '../../../support/test-day';
 
 const ok = (stdout: string): CommandResult => ({ exitCode: 0, stdout, stderr: '' });
 
-let lab: LabSynthesis;
-let base: LabSynthesis;
+let lab: SynthesizedOutput;
+let base: SynthesizedOutput;
 let expectations: LabExpectation[];
 let context: LiveContext;
 
 beforeAll(() => {
-  lab = synthesizeForTest({ modules: 'custom-networking' });
-  base = synthesizeForTest();
+  lab = synthesizedOutputForTest({ modules: 'custom-networking' });
+  base = synthesizedOutputForTest();
   // The module's own declarations plus what the base declares for its node group (max pods of every planned group).
   expectations = [
     ...customNetworkingExpectations(lab.config),

@@ -6,8 +6,8 @@ import {
 import type { LabExpectation } from '../../../../lib/verify/lab-expectation';
 import { formatVerificationTable, verificationJson } from '../../../../lib/verify/verification-report';
 import { verifyOffline } from '../../../../lib/verify/verify-offline';
-import type { LabSynthesis } from '../../../../lib/lab-app';
-import { synthesizeForTest } from '../../../support/lab-fixtures';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
 
 const CHECKOUT_TO_ORDERS = 'app/checkout-to-orders';
 
@@ -74,7 +74,9 @@ describe('the declared expectations of a stage', () => {
 
   test('check every connectivity row live with curl from the source deployment, like the workshop', () => {
     const live = byId(networkPoliciesExpectations('ui-egress'), 'network-policies/ui-to-catalog-mysql').live!;
-    expect(live.commands({ clusterName: 'eks-workshop', stackOutputs: {}, lab: {} as LabSynthesis })[0].args).toEqual(
+    expect(
+      live.commands({ clusterName: 'eks-workshop', stackOutputs: {}, lab: {} as SynthesizedOutput })[0].args,
+    ).toEqual(
       expect.arrayContaining([
         'exec',
         '-n',
@@ -90,16 +92,16 @@ describe('the declared expectations of a stage', () => {
 });
 
 describe('npm run verify output', () => {
-  let fixed: LabSynthesis;
-  let complete: LabSynthesis;
+  let fixed: SynthesizedOutput;
+  let complete: SynthesizedOutput;
 
   beforeAll(() => {
-    fixed = synthesizeForTest({ modules: 'network-policies', 'networkPolicies.stage': 'orders-debug-fixed' });
-    complete = synthesizeForTest({ modules: 'network-policies', 'networkPolicies.stage': 'complete' });
+    fixed = synthesizedOutputForTest({ modules: 'network-policies', 'networkPolicies.stage': 'orders-debug-fixed' });
+    complete = synthesizedOutputForTest({ modules: 'network-policies', 'networkPolicies.stage': 'complete' });
   });
 
   test('shows the difference from the workshop under the check with --verbose, at both stages', () => {
-    const expectedAndActual = (lab: LabSynthesis) => {
+    const expectedAndActual = (lab: SynthesizedOutput) => {
       const lines = formatVerificationTable(verifyOffline(lab), { verbose: true }).split('\n');
       const at = lines.findIndex((line) => /^PASS {2}network-policies +app\/checkout-to-orders /.test(line));
       return at < 0 ? [] : lines.slice(at + 2, at + 4);

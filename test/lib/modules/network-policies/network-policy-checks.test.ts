@@ -7,9 +7,9 @@ import {
 import { appCallExpectationId } from '../../../../lib/verify/base-expectations';
 import { labConnectivity } from '../../../../lib/verify/expectations/connectivity-expectation';
 import { labExpectations } from '../../../../lib/verify/lab-expectations';
-import type { LabSynthesis } from '../../../../lib/lab-app';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
 import { RETAIL_APP_CALLS } from '../../../../manifests/retail-app/retail-app-calls';
-import { synthesizeForTest } from '../../../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
 
 /** A destination as the workshop names it: a Service port, or a host outside the cluster. */
 type Destination = { service: string; port: number } | { external: string; port: number };
@@ -173,7 +173,7 @@ function describeRow(row: Row): string {
 }
 
 /** Through the NetworkPolicy analyzer, as the workshop's curl does it: resolve the name first, then connect. */
-function reaches(lab: LabSynthesis, row: Row, address = PUBLIC_ADDRESSES[0]): boolean {
+function reaches(lab: SynthesizedOutput, row: Row, address = PUBLIC_ADDRESSES[0]): boolean {
   const analysis = labConnectivity(lab);
   if (!analysis.canReachService(row.from, DNS.service, DNS.port, 'UDP').allowed) return false;
   if ('external' in row.to) return analysis.canReach(row.from, { external: address }, row.to.port, 'TCP').allowed;
@@ -191,10 +191,10 @@ test('the module declares the same rows, with the same ids, verdicts and tested 
 });
 
 describe.each([...NETWORK_POLICY_STAGES])('stage %s', (stage) => {
-  let lab: LabSynthesis;
+  let lab: SynthesizedOutput;
 
   beforeAll(() => {
-    lab = synthesizeForTest({ modules: 'network-policies', 'networkPolicies.stage': stage });
+    lab = synthesizedOutputForTest({ modules: 'network-policies', 'networkPolicies.stage': stage });
   });
 
   test.each(TABLE.map((row) => [describeRow(row), row] as const))(
@@ -233,10 +233,10 @@ describe.each([...NETWORK_POLICY_STAGES])('stage %s', (stage) => {
 });
 
 describe('the complete stage is locked down and the retail app still works', () => {
-  let lab: LabSynthesis;
+  let lab: SynthesizedOutput;
 
   beforeAll(() => {
-    lab = synthesizeForTest({ modules: 'network-policies' });
+    lab = synthesizedOutputForTest({ modules: 'network-policies' });
   });
 
   test.each(RETAIL_APP_CALLS.map((call) => [`${call.from} -> ${call.toService}:${call.port}`, call] as const))(

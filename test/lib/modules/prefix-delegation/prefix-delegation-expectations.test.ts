@@ -10,18 +10,19 @@ import {
   prefixDelegationExpectations,
 } from '../../../../lib/modules/prefix-delegation/prefix-delegation-expectations';
 import type { CommandResult, LabExpectation } from '../../../../lib/verify/lab-expectation';
-import type { LabSynthesis } from '../../../../lib/lab-app';
-import { synthesizeForTest, TEST_DAY } from '../../../support/lab-fixtures';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
+import { TEST_DAY } from '../../../support/test-day';
 
 const ok = (stdout: string): CommandResult => ({ exitCode: 0, stdout, stderr: '' });
 
-let lab: LabSynthesis;
-let base: LabSynthesis;
+let lab: SynthesizedOutput;
+let base: SynthesizedOutput;
 let expectations: LabExpectation[];
 
 beforeAll(() => {
-  lab = synthesizeForTest({ modules: 'custom-networking,prefix-delegation' });
-  base = synthesizeForTest();
+  lab = synthesizedOutputForTest({ modules: 'custom-networking,prefix-delegation' });
+  base = synthesizedOutputForTest();
   expectations = prefixDelegationExpectations(lab.config);
 });
 
@@ -58,7 +59,7 @@ describe('prefix-delegation expectations offline', () => {
   });
 
   test('fails the Nitro check for a Xen node group', () => {
-    const xen = synthesizeForTest({ nodeInstanceType: 'm4.large' });
+    const xen = synthesizedOutputForTest({ nodeInstanceType: 'm4.large' });
     expect(find('prefix-delegation/nitro-prefixes').checkOffline(xen)).toEqual({
       pass: false,
       actual: 'default: m4.large (not Nitro: default)',

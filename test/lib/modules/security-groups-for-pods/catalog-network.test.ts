@@ -1,15 +1,15 @@
 import { catalogNetwork, selectorMatches } from '../../../../lib/modules/security-groups-for-pods/catalog-network';
-import type { LabSynthesis } from '../../../../lib/lab-app';
-import { synthesizeForTest } from '../../../support/lab-fixtures';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
 
-let base: LabSynthesis;
-let lab: LabSynthesis;
-let both: LabSynthesis;
+let base: SynthesizedOutput;
+let lab: SynthesizedOutput;
+let both: SynthesizedOutput;
 
 beforeAll(() => {
-  base = synthesizeForTest();
-  lab = synthesizeForTest({ modules: 'security-groups-for-pods' });
-  both = synthesizeForTest({ modules: 'custom-networking,security-groups-for-pods' });
+  base = synthesizedOutputForTest();
+  lab = synthesizedOutputForTest({ modules: 'security-groups-for-pods' });
+  both = synthesizedOutputForTest({ modules: 'custom-networking,security-groups-for-pods' });
 });
 
 const ranges = (endpoint: { addresses: readonly { text: string }[] }) => endpoint.addresses.map((range) => range.text);

@@ -15,16 +15,17 @@ import {
 } from '../../../../lib/modules/security-groups-for-pods/security-groups-for-pods-expectations';
 import type { CfnResourceJson, LabTemplate } from '../../../../lib/verify/cfn-template';
 import type { CommandResult, LabExpectation, LiveContext } from '../../../../lib/verify/lab-expectation';
-import type { LabSynthesis } from '../../../../lib/lab-app';
 import { readLabConfig } from '../../../../lib/lab-app';
-import { synthesizeForTest, TEST_DAY } from '../../../support/lab-fixtures';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
+import { TEST_DAY } from '../../../support/test-day';
 
-let lab: LabSynthesis;
-let both: LabSynthesis;
+let lab: SynthesizedOutput;
+let both: SynthesizedOutput;
 
 beforeAll(() => {
-  lab = synthesizeForTest({ modules: 'security-groups-for-pods' });
-  both = synthesizeForTest({ modules: 'custom-networking,security-groups-for-pods' });
+  lab = synthesizedOutputForTest({ modules: 'security-groups-for-pods' });
+  both = synthesizedOutputForTest({ modules: 'custom-networking,security-groups-for-pods' });
 });
 
 const expectation = (config: LabConfig, id: string): LabExpectation => {
@@ -32,7 +33,7 @@ const expectation = (config: LabConfig, id: string): LabExpectation => {
   if (!found) throw new Error(`no expectation ${id}`);
   return found;
 };
-const check = (which: LabSynthesis, id: string) => expectation(which.config, id).checkOffline(which);
+const check = (which: SynthesizedOutput, id: string) => expectation(which.config, id).checkOffline(which);
 
 const IDS = [
   'security-groups-for-pods/security-group-policy-applied',
@@ -48,9 +49,9 @@ const IDS = [
 
 /** A copy of the lab whose templates went through `edit` (resources by logical id, per stack). */
 function editTemplates(
-  which: LabSynthesis,
+  which: SynthesizedOutput,
   edit: (resources: Record<string, CfnResourceJson>, stackPath: string) => void,
-): LabSynthesis {
+): SynthesizedOutput {
   const templates: LabTemplate[] = which.templates.map(({ stackPath, template }) => {
     const copy = JSON.parse(JSON.stringify(template)) as { Resources: Record<string, CfnResourceJson> };
     edit(copy.Resources, stackPath);

@@ -5,27 +5,27 @@ import {
 } from '../../../../lib/modules/security-groups-for-pods/security-groups-for-pods-module';
 import { CfnStackGraph } from '../../../../lib/verify/cfn-stack-references';
 import { findKubernetesObjects, type KubernetesObjectJson } from '../../../../lib/verify/synthesized-lab';
-import type { LabSynthesis } from '../../../../lib/lab-app';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
 import { APP_SERVICES } from '../../../../manifests/retail-app/retail-app-components';
 import { kubernetesValidationErrors } from '../../../support/kubernetes-validation';
-import { synthesizeForTest } from '../../../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
 
 interface PodTemplate {
   metadata: { annotations: Record<string, string>; labels: Record<string, string> };
   spec: { nodeSelector?: Record<string, string>; containers: { envFrom: Record<string, { name: string }>[] }[] };
 }
 
-let base: LabSynthesis;
-let lab: LabSynthesis;
-let both: LabSynthesis;
+let base: SynthesizedOutput;
+let lab: SynthesizedOutput;
+let both: SynthesizedOutput;
 
 beforeAll(() => {
-  base = synthesizeForTest();
-  lab = synthesizeForTest({ modules: 'security-groups-for-pods' });
-  both = synthesizeForTest({ modules: 'custom-networking,security-groups-for-pods' });
+  base = synthesizedOutputForTest();
+  lab = synthesizedOutputForTest({ modules: 'security-groups-for-pods' });
+  both = synthesizedOutputForTest({ modules: 'custom-networking,security-groups-for-pods' });
 });
 
-function only(which: LabSynthesis, kind: string, name: string): KubernetesObjectJson {
+function only(which: SynthesizedOutput, kind: string, name: string): KubernetesObjectJson {
   const found = findKubernetesObjects(which, kind, name).filter(
     (object) =>
       object.metadata.namespace === APP_SERVICES[name as 'catalog']?.namespace || kind === 'SecurityGroupPolicy',
@@ -34,7 +34,7 @@ function only(which: LabSynthesis, kind: string, name: string): KubernetesObject
   return found[0];
 }
 
-const podTemplate = (which: LabSynthesis, name = 'catalog') =>
+const podTemplate = (which: SynthesizedOutput, name = 'catalog') =>
   (only(which, 'Deployment', name).spec as { template: PodTemplate }).template;
 
 describe('module definition', () => {

@@ -10,18 +10,19 @@ import {
   vpcLatticeExpectations,
 } from '../../../../lib/modules/vpc-lattice/vpc-lattice-expectations';
 import type { CommandResult, LabExpectation, LiveContext } from '../../../../lib/verify/lab-expectation';
-import type { LabSynthesis } from '../../../../lib/lab-app';
-import { synthesizeForTest, TEST_DAY } from '../../../support/lab-fixtures';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
+import { TEST_DAY } from '../../../support/test-day';
 
 // Declaring expectations needs only the configuration; the labs are synthesized once for the offline checks.
 const config = readLabConfig({ modules: 'vpc-lattice' }, { today: TEST_DAY });
 const expectations: LabExpectation[] = vpcLatticeExpectations(config);
-let lab: LabSynthesis;
-let base: LabSynthesis;
+let lab: SynthesizedOutput;
+let base: SynthesizedOutput;
 
 beforeAll(() => {
-  lab = synthesizeForTest({ modules: 'vpc-lattice' });
-  base = synthesizeForTest();
+  lab = synthesizedOutputForTest({ modules: 'vpc-lattice' });
+  base = synthesizedOutputForTest();
 });
 
 const byId = (id: string) => expectations.find((expectation) => expectation.id === id)!;

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LabSynthesis } from '../../../../lib/lab-app';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
 import {
   awsNodeOnEveryNodeExpectation,
   interpretAwsNodePerNode,
 } from '../../../../lib/verify/expectations/aws-node-on-every-node';
 import type { CfnResourceJson } from '../../../../lib/verify/cfn-template';
 import type { CommandResult } from '../../../../lib/verify/lab-expectation';
-import { synthesizeForTest } from '../../../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
 
 const FIXTURES = join(__dirname, '../../../fixtures/live/base');
 const read = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');
@@ -16,10 +16,10 @@ const ok = (stdout: string): CommandResult => ({ exitCode: 0, stdout, stderr: ''
 /** Three default nodes, one custom-networking node and the hybrid node (which runs no aws-node). */
 const NODES = ok(read('nodes-all.json'));
 
-let base: LabSynthesis;
+let base: SynthesizedOutput;
 
 beforeAll(() => {
-  base = synthesizeForTest();
+  base = synthesizedOutputForTest();
 });
 
 describe('aws-node on every EC2 node, live', () => {
@@ -74,7 +74,7 @@ describe('aws-node on every EC2 node, offline', () => {
   });
 
   test('fails when the add-on configuration narrows where aws-node runs', () => {
-    const narrowed: LabSynthesis = {
+    const narrowed: SynthesizedOutput = {
       ...base,
       templates: base.templates.map(({ stackPath, template }) => {
         const copy = JSON.parse(JSON.stringify(template)) as { Resources: Record<string, CfnResourceJson> };

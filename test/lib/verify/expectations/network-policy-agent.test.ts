@@ -2,8 +2,8 @@ import {
   interpretNetworkPolicyAgent,
   networkPolicyAgentExpectation,
 } from '../../../../lib/verify/expectations/network-policy-agent';
-import type { LabSynthesis } from '../../../../lib/lab-app';
-import { synthesizeForTest } from '../../../support/lab-fixtures';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
 
 /** `kubectl get daemonset aws-node -n kube-system -o json`, trimmed to what the check reads (add-on >= 1.14). */
 function daemonSet(agentArgs: string[]): string {
@@ -66,12 +66,12 @@ describe('live', () => {
 });
 
 describe('offline', () => {
-  let on: LabSynthesis;
-  let off: LabSynthesis;
+  let on: SynthesizedOutput;
+  let off: SynthesizedOutput;
 
   beforeAll(() => {
-    on = synthesizeForTest({ modules: 'network-policies' });
-    off = synthesizeForTest();
+    on = synthesizedOutputForTest({ modules: 'network-policies' });
+    off = synthesizedOutputForTest();
   });
 
   test('passes when the synthesized vpc-cni add-on carries both settings', () => {
@@ -82,7 +82,7 @@ describe('offline', () => {
   });
 
   test('fails when the add-on carries neither', () => {
-    const stripped = JSON.parse(JSON.stringify(off.templates)) as LabSynthesis['templates'];
+    const stripped = JSON.parse(JSON.stringify(off.templates)) as SynthesizedOutput['templates'];
     for (const { template } of stripped) {
       for (const resource of Object.values(template.Resources)) {
         if (resource.Type === 'AWS::EKS::Addon')

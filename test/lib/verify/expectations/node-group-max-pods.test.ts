@@ -4,15 +4,15 @@ import {
   statedMaxPods,
   synthesizedEksMaxPods,
 } from '../../../../lib/verify/expectations/node-group-max-pods';
-import type { LabSynthesis } from '../../../../lib/lab-app';
-import { synthesizeForTest } from '../../../support/lab-fixtures';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
 
-let base: LabSynthesis;
-let prefix: LabSynthesis;
+let base: SynthesizedOutput;
+let prefix: SynthesizedOutput;
 
 beforeAll(() => {
-  base = synthesizeForTest();
-  prefix = synthesizeForTest({ modules: 'prefix-delegation' });
+  base = synthesizedOutputForTest();
+  prefix = synthesizedOutputForTest({ modules: 'prefix-delegation' });
 });
 
 describe('node group max pods offline', () => {

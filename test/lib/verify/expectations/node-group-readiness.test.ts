@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planLabConfig, readLabConfig, type LabSynthesis } from '../../../../lib/lab-app';
+import { planLabConfig, readLabConfig } from '../../../../lib/lab-app';
 import {
   interpretNodeGroupNodes,
   nodeGroupReadinessExpectation,
 } from '../../../../lib/verify/expectations/node-group-readiness';
 import type { CfnResourceJson } from '../../../../lib/verify/cfn-template';
 import type { CommandResult } from '../../../../lib/verify/lab-expectation';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
 import { labExpectations } from '../../../../lib/verify/lab-expectations';
-import { synthesizeForTest, TEST_DAY } from '../../../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
+import { TEST_DAY } from '../../../support/test-day';
 
 const FIXTURES = join(__dirname, '../../../fixtures/live/base');
 /** A recorded `kubectl ... -o json` answer, as the command printed it. */
@@ -18,10 +20,10 @@ const recorded = (name: string): CommandResult => ({
   stderr: '',
 });
 
-let base: LabSynthesis;
+let base: SynthesizedOutput;
 
 beforeAll(() => {
-  base = synthesizeForTest();
+  base = synthesizedOutputForTest();
 });
 
 describe('node group readiness live', () => {
@@ -81,7 +83,7 @@ describe('node group readiness offline', () => {
   });
 
   test('fails when the synthesized desired size is not the planned one, or the label is missing', () => {
-    const edit = (change: (properties: Record<string, unknown>) => void): LabSynthesis => ({
+    const edit = (change: (properties: Record<string, unknown>) => void): SynthesizedOutput => ({
       ...base,
       templates: base.templates.map(({ stackPath, template }) => {
         const copy = JSON.parse(JSON.stringify(template)) as { Resources: Record<string, CfnResourceJson> };

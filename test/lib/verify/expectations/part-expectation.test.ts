@@ -4,15 +4,15 @@ import { GATEWAY_API_CRDS_PART } from '../../../../lib/third-party/gateway-api-c
 import { NODEADM_PART } from '../../../../lib/third-party/nodeadm-part';
 import { contractFacts, partExpectation } from '../../../../lib/verify/expectations/part-expectation';
 import type { CommandResult, LiveContext } from '../../../../lib/verify/lab-expectation';
-import type { LabSynthesis } from '../../../../lib/lab-app';
-import { synthesizeForTest } from '../../../support/lab-fixtures';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
 
 const ok = (value: unknown): CommandResult => ({ exitCode: 0, stdout: JSON.stringify(value), stderr: '' });
 const context = { clusterName: 'eks-workshop' } as unknown as LiveContext;
-let exposed: LabSynthesis;
+let exposed: SynthesizedOutput;
 
 beforeAll(() => {
-  exposed = synthesizeForTest({ exposeUi: 'true', inboundCidrs: '203.0.113.0/24' });
+  exposed = synthesizedOutputForTest({ exposeUi: 'true', inboundCidrs: '203.0.113.0/24' });
 });
 
 describe('part expectation', () => {

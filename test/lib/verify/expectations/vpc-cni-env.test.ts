@@ -1,6 +1,6 @@
 import { interpretAwsNodeEnv, vpcCniEnvExpectation } from '../../../../lib/verify/expectations/vpc-cni-env';
-import type { LabSynthesis } from '../../../../lib/lab-app';
-import { synthesizeForTest } from '../../../support/lab-fixtures';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
 
 const daemonSet = (env: Record<string, string>) => ({
   exitCode: 0,
@@ -17,9 +17,9 @@ const daemonSet = (env: Record<string, string>) => ({
 });
 
 describe('vpc-cni env expectation', () => {
-  let prefix: LabSynthesis;
+  let prefix: SynthesizedOutput;
   beforeAll(() => {
-    prefix = synthesizeForTest({ modules: 'prefix-delegation' });
+    prefix = synthesizedOutputForTest({ modules: 'prefix-delegation' });
   });
 
   test('passes offline when the add-on configuration carries the settings, fails when one differs', () => {
