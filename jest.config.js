@@ -6,7 +6,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
   },
-  setupFiles: ['<rootDir>/test/setup/disable-cfn-validation.ts'],
+  setupFiles: ['<rootDir>/test/setup/disable-cfn-validation.ts', '<rootDir>/test/setup/cdk-validation-report.ts'],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   testTimeout: 120000,
