@@ -2,12 +2,13 @@ import * as path from 'node:path';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { ENI_SWEEPER_RESOURCE_TYPE } from '../../constructs/vpc-cni-eni-sweeper';
 import { dependsOn } from '../../lib/verify/cfn-template';
-import { Match, rootTemplate, synthesizeForTest } from '../support/lab-fixtures';
+import { Match, rootTemplate } from '../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../support/synthesized-output-cache';
 import { runPythonUnitTests } from '../support/python-unit-tests';
 
 let template: Template;
 beforeAll(() => {
-  template = rootTemplate(synthesizeForTest());
+  template = rootTemplate(synthesizedOutputForTest());
 });
 
 function idsOf(type: string, properties?: Record<string, unknown>): string[] {

@@ -1,13 +1,14 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { dependsOn } from '../../lib/verify/cfn-template';
-import type { LabSynthesis } from '../../lib/lab-app';
-import { Match, rootTemplate, synthesizeForTest } from '../support/lab-fixtures';
+import type { SynthesizedOutput } from '../../lib/verify/synthesized-lab';
+import { Match, rootTemplate } from '../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../support/synthesized-output-cache';
 
-let lab: LabSynthesis;
+let lab: SynthesizedOutput;
 let template: Template;
 
 beforeAll(() => {
-  lab = synthesizeForTest();
+  lab = synthesizedOutputForTest();
   template = rootTemplate(lab);
 });
 

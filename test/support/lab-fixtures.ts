@@ -1,25 +1,63 @@
+import { createHash } from 'node:crypto';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import type { NestedStack } from 'aws-cdk-lib';
-import { synthesizeLab, type LabSynthesis } from '../../lib/lab-app';
-
+import type { LabSynthesis } from '../../lib/lab-app';
+import type { LabTemplate } from '../../lib/verify/cfn-template';
+import type { SynthesizedOutput } from '../../lib/verify/synthesized-lab';
+import { shareSynthesizedOutput } from './synthesized-output-cache';
 import { TEST_DAY } from './test-day';
 
 export { TEST_DAY };
 
-/** Synthesizes the lab once for a context (call from `beforeAll`, never per test). */
+/**
+ * Synthesizes the lab once for a context (call from `beforeAll`, never per test), with its construct tree. A test
+ * that reads only the output (templates, objects, releases) uses synthesizedOutputForTest instead; the output of
+ * this synthesis goes to the same run-wide cache, for the files that need only that.
+ */
 export function synthesizeForTest(context: Record<string, unknown> = {}): LabSynthesis {
-  return synthesizeLab({ context, today: TEST_DAY });
+  // Loaded on first use only: the composition root pulls in all of aws-cdk-lib, which the files that import this
+  // module for TEST_DAY or the template helpers do not need.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { synthesizeLab } = require('../../lib/lab-app') as typeof import('../../lib/lab-app');
+  const lab = synthesizeLab({ context, today: TEST_DAY });
+  shareSynthesizedOutput(context, lab);
+  return lab;
 }
 
-export function rootTemplate(lab: LabSynthesis): Template {
-  return Template.fromStack(lab.stack);
+/**
+ * The entry of a synthesized template. The templates are what Template.fromStack read from the cloud assembly
+ * (stackTemplates in lib/verify/synthesized-lab.ts), so Template.fromJSON of one is the template fromStack gives,
+ * with the same cyclic dependency check; it works on a LabSynthesis and on the cached output alike.
+ */
+function templateAt(lab: SynthesizedOutput, stackPath: string): LabTemplate | undefined {
+  return lab.templates.find((entry) => entry.stackPath === stackPath);
 }
 
-/** The template of the module's nested stack (found by construct id). */
-export function nestedTemplate(lab: LabSynthesis, nestedStackId: string): Template {
-  const nested = lab.stack.node.tryFindChild(nestedStackId) as NestedStack | undefined;
-  if (!nested) throw new Error(`No nested stack ${nestedStackId} under NetworkingLabStack`);
-  return Template.fromStack(nested);
+/** The path of the root stack (the construct path of NetworkingLabStack): the first template's. */
+export function rootStackPath(lab: SynthesizedOutput): string {
+  return lab.templates[0].stackPath;
+}
+
+export function rootTemplate(lab: SynthesizedOutput): Template {
+  return Template.fromJSON(lab.templates[0].template);
+}
+
+/** The template of the module's nested stack (by construct id, under the root stack). */
+export function nestedTemplate(lab: SynthesizedOutput, nestedStackId: string): Template {
+  const entry = templateAt(lab, `${rootStackPath(lab)}/${nestedStackId}`);
+  if (!entry) throw new Error(`No nested stack ${nestedStackId} under ${rootStackPath(lab)}`);
+  return Template.fromJSON(entry.template);
+}
+
+/**
+ * The logical id, in the root template, of the AWS::CloudFormation::Stack resource of a nested stack directly under
+ * the root stack: what `stack.getLogicalId(nestedStack.nestedStackResource)` gives. CDK names a resource after its
+ * path relative to its stack (here `<id>.NestedStack/<id>.NestedStackResource`): the path components without
+ * non-alphanumerics, then the first 8 hex digits (upper case) of the MD5 of the path (makeUniqueId in aws-cdk-lib).
+ */
+export function nestedStackResourceId(nestedStackId: string): string {
+  const path = [`${nestedStackId}.NestedStack`, `${nestedStackId}.NestedStackResource`];
+  const hash = createHash('md5').update(path.join('/')).digest('hex').slice(0, 8).toUpperCase();
+  return `${path.map((component) => component.replace(/[^A-Za-z0-9]/g, '')).join('')}${hash}`;
 }
 
 export { Match };

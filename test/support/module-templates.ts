@@ -3,7 +3,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import type { ResourceAddress } from '../../lib/verify/cfn-stack-references';
 import { resolveTemplates } from '../../lib/verify/nested-stack-parameters';
-import type { LabSynthesis } from '../../lib/lab-app';
+import type { SynthesizedOutput } from '../../lib/verify/synthesized-lab';
+import { rootStackPath } from './lab-fixtures';
 
 /** aws-cdk-lib's AwsCustomResource provider: a singleton in every stack that uses it, same logical id in each. */
 const AWS_CUSTOM_RESOURCE_PROVIDER_ID = 'AWS679f53fac002430cb0da5b7982bd2287';
@@ -13,8 +14,8 @@ const AWS_CUSTOM_RESOURCE_PROVIDER_ID = 'AWS679f53fac002430cb0da5b7982bd2287';
  * for, so assertions read the same whichever of the module's stacks a resource is in. Throws if two stacks share a
  * logical id (other than the AwsCustomResource provider), which would hide a resource.
  */
-export function moduleTemplate(lab: LabSynthesis, nestedStackIds: readonly string[]): Template {
-  const paths = nestedStackIds.map((id) => `${lab.stack.node.path}/${id}`);
+export function moduleTemplate(lab: SynthesizedOutput, nestedStackIds: readonly string[]): Template {
+  const paths = nestedStackIds.map((id) => `${rootStackPath(lab)}/${id}`);
   const resolved = resolveTemplates(lab.templates).filter((entry) => paths.includes(entry.stackPath));
   if (resolved.length !== paths.length) {
     throw new Error(`Nested stacks ${paths.join(', ')}: found ${resolved.map((entry) => entry.stackPath).join(', ')}`);

@@ -49,7 +49,7 @@ export const SECURITY_GROUPS_FOR_PODS_MODULE: LabModuleDefinition = {
   name: SECURITY_GROUPS_FOR_PODS.key,
   settings: SECURITY_GROUPS_FOR_PODS_SETTINGS,
   summary:
-    'Trunk and branch ENIs (ENABLE_POD_ENI), the catalog on Amazon RDS for MySQL reachable only from pods with the catalog security group, DNS for such pods, SecurityGroupPolicy catalog-rds-access.',
+    'Trunk and branch ENIs (ENABLE_POD_ENI), the catalog on Amazon RDS for MySQL reachable only from pods with the catalog security group, DNS for such pods, SecurityGroupPolicy catalog-rds-access; by stage the catalog stays on MySQL, moves to RDS without the policy (and times out), or with it.',
   vpcCniConfiguration: () => ({ env: { ...SECURITY_GROUPS_FOR_PODS_VPC_CNI.env } }),
   validate({ config, nodeGroups }) {
     checkSecurityGroupName(config);

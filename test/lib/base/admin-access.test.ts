@@ -1,9 +1,10 @@
-import { Match, rootTemplate, synthesizeForTest } from '../../support/lab-fixtures';
+import { Match, rootTemplate } from '../../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../../support/synthesized-output-cache';
 
 const ADMIN = 'arn:aws:iam::111122223333:role/LabAdmin';
 
 test('gives adminPrincipalArn an access entry with AmazonEKSClusterAdminPolicy on the whole cluster', () => {
-  const template = rootTemplate(synthesizeForTest({ adminPrincipalArn: ADMIN }));
+  const template = rootTemplate(synthesizedOutputForTest({ adminPrincipalArn: ADMIN }));
   template.hasResourceProperties('AWS::EKS::AccessEntry', {
     PrincipalArn: ADMIN,
     AccessPolicies: [
@@ -18,7 +19,7 @@ test('gives adminPrincipalArn an access entry with AmazonEKSClusterAdminPolicy o
 });
 
 test('uses the kubectl layer of the chosen Kubernetes version', () => {
-  const template = rootTemplate(synthesizeForTest({ kubernetesVersion: '1.34' }));
+  const template = rootTemplate(synthesizedOutputForTest({ kubernetesVersion: '1.34' }));
   template.hasResourceProperties('AWS::EKS::Cluster', { Version: '1.34' });
   template.hasResourceProperties('AWS::Lambda::LayerVersion', {
     Description: Match.stringLikeRegexp('kubectl 1\\.34\\.'),

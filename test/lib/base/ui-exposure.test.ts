@@ -1,16 +1,16 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { loadBalancerControllerPolicyJson } from '../../../constructs/aws-load-balancer-controller';
 import { dependsOn } from '../../../lib/verify/cfn-template';
-import { findKubernetesObjects } from '../../../lib/verify/synthesized-lab';
-import type { LabSynthesis } from '../../../lib/lab-app';
-import { Match, rootTemplate, synthesizeForTest } from '../../support/lab-fixtures';
+import { findKubernetesObjects, type SynthesizedOutput } from '../../../lib/verify/synthesized-lab';
+import { Match, rootTemplate } from '../../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../../support/synthesized-output-cache';
 
 const INBOUND = ['203.0.113.7/32', '198.51.100.0/24'];
-let lab: LabSynthesis;
+let lab: SynthesizedOutput;
 let template: Template;
 
 beforeAll(() => {
-  lab = synthesizeForTest({ exposeUi: 'true', inboundCidrs: INBOUND.join(',') });
+  lab = synthesizedOutputForTest({ exposeUi: 'true', inboundCidrs: INBOUND.join(',') });
   template = rootTemplate(lab);
 });
 
@@ -139,7 +139,7 @@ test('outputs the NLB address, read from the Service at deploy time', () => {
 });
 
 test('without exposeUi there is no controller and no load balancer Service', () => {
-  const base = synthesizeForTest();
+  const base = synthesizedOutputForTest();
   expect(base.helmReleases.map((release) => release.release)).not.toContain('aws-load-balancer-controller');
   expect(
     findKubernetesObjects(base, 'Service').filter(

@@ -2,13 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deployedLabStateFrom, LAB_STATE_OUTPUT, OUTPUTS_FILE } from '../../../lib/config/deployed-lab-state';
 import { readLabConfig } from '../../../lib/lab-app';
-import { rootTemplate, synthesizeForTest, TEST_DAY } from '../../support/lab-fixtures';
+import { rootTemplate } from '../../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../../support/synthesized-output-cache';
+import { TEST_DAY } from '../../support/test-day';
 
 const PROJECT = join(__dirname, '..', '..', '..');
 
 /** The outputs file `cdk deploy` writes, from the LabState output of a synthesized lab (values as deployed). */
 function outputsFileAfterDeploying(context: Record<string, unknown>): unknown {
-  const outputs = rootTemplate(synthesizeForTest(context)).findOutputs(LAB_STATE_OUTPUT);
+  const outputs = rootTemplate(synthesizedOutputForTest(context)).findOutputs(LAB_STATE_OUTPUT);
   return { NetworkingLabStack: { [LAB_STATE_OUTPUT]: outputs[LAB_STATE_OUTPUT].Value as string } };
 }
 

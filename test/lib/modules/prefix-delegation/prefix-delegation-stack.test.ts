@@ -1,32 +1,37 @@
-import type { NestedStack } from 'aws-cdk-lib';
-import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { findKubernetesObjects } from '../../../../lib/verify/synthesized-lab';
-import type { LabSynthesis } from '../../../../lib/lab-app';
-import { nestedTemplate, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
+import { nestedStackResourceId, nestedTemplate, rootStackPath, rootTemplate } from '../../../support/lab-fixtures';
+import { type CachedOutput, synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
 
 /** The network policy agent settings every lab's vpc-cni add-on carries (the workshop base cluster's). */
 const NETWORK_POLICY_AGENT = { enableNetworkPolicy: 'true', nodeAgent: { enablePolicyEventLogs: 'true' } };
 
 const NESTED_ID = 'PrefixDelegation';
 
-function vpcCniConfiguration(lab: LabSynthesis): unknown {
+function vpcCniConfiguration(lab: CachedOutput): unknown {
   const addons = rootTemplate(lab).findResources('AWS::EKS::Addon', { Properties: { AddonName: 'vpc-cni' } });
   return JSON.parse(Object.values(addons)[0].Properties.ConfigurationValues as string);
 }
 
-function statedMaxPods(lab: LabSynthesis): Record<string, number> {
+function statedMaxPods(lab: CachedOutput): Record<string, number> {
   return JSON.parse(Object.values(rootTemplate(lab).findOutputs('NodeGroupMaxPods'))[0].Value as string);
 }
 
-function warnings(lab: LabSynthesis, id: string) {
-  return Annotations.fromStack(lab.stack).findWarning(`/NetworkingLabStack/${NESTED_ID}`, Match.stringLikeRegexp(id));
+/** The warnings on the nested stack whose message matches the pattern (what Annotations.findWarning with Match.stringLikeRegexp finds). */
+function warnings(lab: CachedOutput, pattern: string) {
+  return lab.annotations.filter(
+    (annotation) =>
+      annotation.level === 'warning' &&
+      annotation.path === `${rootStackPath(lab)}/${NESTED_ID}` &&
+      new RegExp(pattern, 'm').test(annotation.message),
+  );
 }
 
 describe('prefix-delegation with the defaults', () => {
-  let lab: LabSynthesis;
+  let lab: CachedOutput;
   let nested: Template;
   beforeAll(() => {
-    lab = synthesizeForTest({ modules: 'prefix-delegation' });
+    lab = synthesizedOutputForTest({ modules: 'prefix-delegation' });
     nested = nestedTemplate(lab, NESTED_ID);
   });
 
@@ -80,8 +85,7 @@ describe('prefix-delegation with the defaults', () => {
         Properties: { Labels: Match.objectLike({ 'eks-networking-lab/node-group': 'default' }) },
       }),
     );
-    const nestedStack = lab.stack.node.findChild(NESTED_ID) as NestedStack;
-    const stackResource = root.toJSON().Resources[lab.stack.resolve(nestedStack.nestedStackResource!.logicalId)];
+    const stackResource = root.toJSON().Resources[nestedStackResourceId(NESTED_ID)];
     expect(stackResource.DependsOn).toEqual(expect.arrayContaining([namespaces!.logicalId, defaultNodeGroupId]));
     nested.resourceCountIs('Custom::AWSCDK-EKS-KubernetesResource', 1);
   });
@@ -93,7 +97,7 @@ describe('prefix-delegation with the defaults', () => {
 
 describe('prefix-delegation with both modules', () => {
   test('states max pods 110 for t3.medium with prefix delegation and custom networking ((3 - 1) x (5 x 16) + 2 = 162, capped)', () => {
-    const lab = synthesizeForTest({ modules: 'custom-networking,prefix-delegation' });
+    const lab = synthesizedOutputForTest({ modules: 'custom-networking,prefix-delegation' });
     expect(statedMaxPods(lab)).toEqual({ default: 110, 'custom-networking': 110 });
     expect(vpcCniConfiguration(lab)).toEqual({
       ...NETWORK_POLICY_AGENT,
@@ -113,7 +117,7 @@ describe('prefix-delegation with both modules', () => {
 
 describe('prefix-delegation settings at synth', () => {
   test('skips the pause Deployment for pausePods=0 and keeps the nested stack valid with one no-op resource', () => {
-    const lab = synthesizeForTest({ modules: 'prefix-delegation', 'prefixDelegation.pausePods': 0 });
+    const lab = synthesizedOutputForTest({ modules: 'prefix-delegation', 'prefixDelegation.pausePods': 0 });
     expect(findKubernetesObjects(lab, 'Deployment', 'pause-pods-prefix')).toEqual([]);
     const nested = nestedTemplate(lab, NESTED_ID);
     nested.resourceCountIs('AWS::CloudFormation::WaitConditionHandle', 1);
@@ -121,13 +125,13 @@ describe('prefix-delegation settings at synth', () => {
   });
 
   test('warns when the pause pods exceed the max pods left on the nodes', () => {
-    const lab = synthesizeForTest({ modules: 'prefix-delegation', 'prefixDelegation.pausePods': 308 });
+    const lab = synthesizedOutputForTest({ modules: 'prefix-delegation', 'prefixDelegation.pausePods': 308 });
     expect(warnings(lab, 'prefixDelegation.pausePods=308 cannot all run')).toHaveLength(1);
     expect(findKubernetesObjects(lab, 'Deployment', 'pause-pods-prefix')[0].spec).toMatchObject({ replicas: 308 });
   });
 
   test('warns that WARM_PREFIX_TARGET is ignored when an IP target is set too, and passes all three on', () => {
-    const lab = synthesizeForTest({
+    const lab = synthesizedOutputForTest({
       modules: 'prefix-delegation',
       'prefixDelegation.warmPrefixTarget': 2,
       'prefixDelegation.warmIpTarget': 5,

@@ -1,15 +1,16 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { findLiteralCredentials } from '../../../support/literal-credential-scan';
 import type { CfnResourceJson } from '../../../../lib/verify/cfn-template';
-import type { LabSynthesis } from '../../../../lib/lab-app';
-import { Match, nestedTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
+import { Match, nestedTemplate } from '../../../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
 
-let lab: LabSynthesis;
+let lab: SynthesizedOutput;
 let nested: Template;
 let db: [string, CfnResourceJson];
 
 beforeAll(() => {
-  lab = synthesizeForTest({ modules: 'security-groups-for-pods' });
+  lab = synthesizedOutputForTest({ modules: 'security-groups-for-pods' });
   nested = nestedTemplate(lab, 'SecurityGroupsForPods');
   const found = Object.entries(nested.findResources('AWS::RDS::DBInstance'));
   if (found.length !== 1) throw new Error(`expected one DB instance, found ${found.length}`);

@@ -2,9 +2,10 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import type { ResourceAddress } from '../../../../lib/verify/cfn-stack-references';
 import { DeployOrder } from '../../../../lib/verify/deploy-order';
 import type { CfnResourceJson } from '../../../../lib/verify/cfn-template';
-import type { LabSynthesis } from '../../../../lib/lab-app';
-import { Match, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
+import { Match, rootStackPath, rootTemplate } from '../../../support/lab-fixtures';
 import { moduleTemplate } from '../../../support/module-templates';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
 
 /** The network policy agent settings every lab's vpc-cni add-on carries (the workshop base cluster's). */
 const NETWORK_POLICY_AGENT = { enableNetworkPolicy: 'true', nodeAgent: { enablePolicyEventLogs: 'true' } };
@@ -12,18 +13,18 @@ const NETWORK_POLICY_AGENT = { enableNetworkPolicy: 'true', nodeAgent: { enableP
 const NESTED = 'SecurityGroupsForPods';
 const MODULE_STACKS = [NESTED, `${NESTED}Workloads`];
 
-let base: LabSynthesis;
-let lab: LabSynthesis;
-let withCustomNetworking: LabSynthesis;
+let base: SynthesizedOutput;
+let lab: SynthesizedOutput;
+let withCustomNetworking: SynthesizedOutput;
 let root: Template;
 /** The module's nested templates as one, with cross-stack references replaced by the logical ids they stand for. */
 let nested: Template;
 let order: DeployOrder;
 
 beforeAll(() => {
-  base = synthesizeForTest();
-  lab = synthesizeForTest({ modules: 'security-groups-for-pods' });
-  withCustomNetworking = synthesizeForTest({ modules: 'custom-networking,security-groups-for-pods' });
+  base = synthesizedOutputForTest();
+  lab = synthesizedOutputForTest({ modules: 'security-groups-for-pods' });
+  withCustomNetworking = synthesizedOutputForTest({ modules: 'custom-networking,security-groups-for-pods' });
   root = rootTemplate(lab);
   nested = moduleTemplate(lab, MODULE_STACKS);
   order = new DeployOrder(lab.templates);
@@ -60,7 +61,7 @@ describe('VPC CNI add-on and cluster role', () => {
   });
 
   test('switching the module on or off replaces neither the cluster, its role, the VPC nor the default node group', () => {
-    const resources = (which: LabSynthesis) => which.templates[0].template.Resources;
+    const resources = (which: SynthesizedOutput) => which.templates[0].template.Resources;
     const before = resources(base);
     const after = resources(lab);
     for (const type of ['AWS::EKS::Cluster', 'AWS::EC2::VPC', 'AWS::EKS::Nodegroup']) {
@@ -175,7 +176,7 @@ describe('deploy-time objects and ordering', () => {
     expect(found).toHaveLength(1);
     return { stackPath: found[0].stackPath, logicalId: found[0].logicalId };
   }
-  const rootResource = (logicalId: string): ResourceAddress => ({ stackPath: lab.stack.node.path, logicalId });
+  const rootResource = (logicalId: string): ResourceAddress => ({ stackPath: rootStackPath(lab), logicalId });
 
   test('the SecurityGroupPolicy and the ExternalSecret are deployed together, after the ESO read policy', () => {
     const policy = manifestAddress('SecurityGroupPolicy', 'catalog-rds-access');

@@ -1,27 +1,25 @@
-import type { NestedStack } from 'aws-cdk-lib';
 import { readLabConfig } from '../../../../lib/lab-app';
 import { moduleDefinition } from '../../../../lib/modules/module-registry';
 import { VPC_LATTICE_MODULE } from '../../../../lib/modules/vpc-lattice/vpc-lattice-module';
 import { VPC_LATTICE_STACK_ID } from '../../../../lib/modules/vpc-lattice/vpc-lattice-stack';
 import { type CfnTemplate, dependsOn } from '../../../../lib/verify/cfn-template';
-import { findKubernetesObjects } from '../../../../lib/verify/synthesized-lab';
-import type { LabSynthesis } from '../../../../lib/lab-app';
-import { rootTemplate, synthesizeForTest, TEST_DAY } from '../../../support/lab-fixtures';
+import { findKubernetesObjects, type SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
+import { nestedStackResourceId, rootTemplate } from '../../../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
+import { TEST_DAY } from '../../../support/test-day';
 
 let base: CfnTemplate;
-let lab: LabSynthesis;
+let lab: SynthesizedOutput;
 let root: CfnTemplate;
 let nestedStackId: string;
-let customWeights: LabSynthesis;
+let customWeights: SynthesizedOutput;
 
 beforeAll(() => {
-  customWeights = synthesizeForTest({ modules: 'vpc-lattice', 'vpcLattice.weights': '60,40' });
-  base = rootTemplate(synthesizeForTest()).toJSON() as CfnTemplate;
-  lab = synthesizeForTest({ modules: 'vpc-lattice' });
+  customWeights = synthesizedOutputForTest({ modules: 'vpc-lattice', 'vpcLattice.weights': '60,40' });
+  base = rootTemplate(synthesizedOutputForTest()).toJSON() as CfnTemplate;
+  lab = synthesizedOutputForTest({ modules: 'vpc-lattice' });
   root = rootTemplate(lab).toJSON() as CfnTemplate;
-  nestedStackId = lab.stack.getLogicalId(
-    (lab.stack.node.findChild(VPC_LATTICE_STACK_ID) as NestedStack).nestedStackResource!,
-  );
+  nestedStackId = nestedStackResourceId(VPC_LATTICE_STACK_ID);
 });
 
 const uiObject = (kind: string) =>

@@ -1,4 +1,3 @@
-import type { NestedStack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { GATEWAY_API_STANDARD_CRDS } from '../../../../lib/modules/vpc-lattice/gateway-api-crds';
 import { LATTICE_CONTROLLER_CHART } from '../../../../lib/modules/vpc-lattice/lattice-controller';
@@ -9,17 +8,18 @@ import {
 } from '../../../../lib/modules/vpc-lattice/vpc-lattice-stack';
 import { type CfnTemplate, dependsOn } from '../../../../lib/verify/cfn-template';
 import { DeployOrder } from '../../../../lib/verify/deploy-order';
-import type { LabSynthesis } from '../../../../lib/lab-app';
-import { Match, nestedTemplate, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
+import type { SynthesizedOutput } from '../../../../lib/verify/synthesized-lab';
+import { Match, nestedStackResourceId, nestedTemplate, rootTemplate } from '../../../support/lab-fixtures';
+import { synthesizedOutputForTest } from '../../../support/synthesized-output-cache';
 
-let lab: LabSynthesis;
+let lab: SynthesizedOutput;
 let nested: Template;
 let root: Template;
 let nestedJson: CfnTemplate;
 let rootJson: CfnTemplate;
 
 beforeAll(() => {
-  lab = synthesizeForTest({ modules: 'vpc-lattice' });
+  lab = synthesizedOutputForTest({ modules: 'vpc-lattice' });
   nested = nestedTemplate(lab, VPC_LATTICE_STACK_ID);
   root = rootTemplate(lab);
   nestedJson = nested.toJSON() as CfnTemplate;
@@ -354,8 +354,7 @@ describe('creation order (deletion is the reverse)', () => {
   });
 
   test('the nested stack waits for the retail namespaces, the nodes, CoreDNS, the Pod Identity agent and the kubectl barrier (so the controller can still resolve and authenticate while it deletes its Lattice resources)', () => {
-    const nestedStack = lab.stack.node.findChild(VPC_LATTICE_STACK_ID) as NestedStack;
-    const stackId = lab.stack.getLogicalId(nestedStack.nestedStackResource!);
+    const stackId = nestedStackResourceId(VPC_LATTICE_STACK_ID);
     expect(dependsOn(rootJson.Resources[stackId])).toEqual(
       expect.arrayContaining([
         manifestOf('Namespace', 'checkout').logicalId,
