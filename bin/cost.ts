@@ -7,8 +7,8 @@
  * exposeUi, and the total, at the on-demand prices of lib/cost/price-table.ts. Exit codes: 0 done, 2 bad usage or
  * configuration.
  */
-import { parseArgs } from 'node:util';
 import { type CliIo, EXIT_USAGE, PROCESS_IO } from '../lib/cli/cli-io';
+import { HELP_OPTION, parseCommandLine } from '../lib/cli/command-line';
 import { ContextArgumentError, contextOfPairs, readProjectContext } from '../lib/cli/project-context';
 import { LabConfigError } from '../lib/config/lab-config-error';
 import { formatCostReport } from '../lib/cost/cost-report';
@@ -35,26 +35,18 @@ export function main(
   synthesize: SynthesizeOutput = synthesizeLab,
   projectContext: () => Record<string, unknown> = () => readProjectContext(process.cwd()),
 ): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        context: { type: 'string', short: 'c', multiple: true, default: [] },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${COST_USAGE}`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    io.stdout(COST_USAGE);
-    return EXIT_OK;
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      context: { type: 'string', short: 'c', multiple: true, default: [] },
+      json: { type: 'boolean', default: false },
+      ...HELP_OPTION,
+    },
+    COST_USAGE,
+    io,
+  );
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { values } = parsed;
   // The stack is only built in memory: its CloudFormation validator adds nothing to the estimate.
   process.env.CDK_VALIDATION = 'false';
   try {

@@ -8,8 +8,8 @@
  * Exit codes: 0 done, 2 bad usage or no deployed lab in the file.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { type CliIo, EXIT_USAGE, PROCESS_IO } from '../lib/cli/cli-io';
+import { HELP_OPTION, parseCommandLine } from '../lib/cli/command-line';
 import { OUTPUTS_FILE } from '../lib/config/deployed-lab-state';
 import { LAB_STACK_NAME } from '../lib/lab-stack-name';
 import { workshopEnvScript } from '../lib/workshop/workshop-env-script';
@@ -27,25 +27,17 @@ export const WORKSHOP_ENV_USAGE = [
 ].join('\n');
 
 export function main(argv: readonly string[], io: CliIo): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        'outputs-file': { type: 'string', default: OUTPUTS_FILE },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${WORKSHOP_ENV_USAGE}`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    io.stdout(WORKSHOP_ENV_USAGE);
-    return EXIT_OK;
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      'outputs-file': { type: 'string', default: OUTPUTS_FILE },
+      ...HELP_OPTION,
+    },
+    WORKSHOP_ENV_USAGE,
+    io,
+  );
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { values } = parsed;
   const file = values['outputs-file'];
   const outputs = existsSync(file)
     ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string> | undefined>)[LAB_STACK_NAME]

@@ -95,6 +95,7 @@ describe('npm run cost', () => {
   test('bad usage exits 2 with the usage; a bad value names the key', () => {
     const unknown = run(['--nope']);
     expect(unknown.code).toBe(EXIT_USAGE);
+    expect(unknown.stderr).toContain('Unknown option "--nope".');
     expect(unknown.stderr).toContain('Usage: npm run cost');
     const positional = run(['base']);
     expect(positional.code).toBe(EXIT_USAGE);

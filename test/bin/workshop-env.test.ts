@@ -55,6 +55,7 @@ describe('npm run workshop-env', () => {
   test('an unknown option is refused with the usage', () => {
     const { code, stderr } = run(['--verbose']);
     expect(code).toBe(EXIT_USAGE);
+    expect(stderr).toMatch(/^Unknown option "--verbose"\./);
     expect(stderr).toContain('Usage: npm run --silent workshop-env');
   });
 });

@@ -7,7 +7,7 @@ import {
   awsNodeContainer,
   vpcCniEnvExpectation,
 } from '../../verify/expectations/vpc-cni-env';
-import type { CheckOutcome, CommandResult, LabExpectation } from '../../verify/lab-expectation';
+import type { CheckOutcome, CommandResult, LabExpectation, LiveCommand } from '../../verify/lab-expectation';
 import { labNodeGroupName } from '../../verify/node-group-resources';
 import { resourcesOfType } from '../../verify/nested-stack-parameters';
 import { findKubernetesObjects, type SynthesizedOutput } from '../../verify/synthesized-lab';
@@ -100,6 +100,25 @@ function checkVpcCniVersion(lab: SynthesizedOutput): CheckOutcome {
 
 /** Addresses in one /28 prefix. */
 const ADDRESSES_PER_PREFIX = 16;
+
+/** The prefixes on each running lab instance's interfaces (workshop steps 4 and 7). */
+const NITRO_PREFIXES_QUERY =
+  'Reservations[].Instances[].{id: InstanceId, prefixes: NetworkInterfaces[].Ipv4Prefixes[].Ipv4Prefix}';
+
+/** `aws ec2 describe-instances` of the cluster's running instances, projected by a JMESPath query. */
+function runningInstancesCommand(clusterName: string, query: string): LiveCommand {
+  return aws(
+    'ec2',
+    'describe-instances',
+    '--filters',
+    `Name=tag:eks:cluster-name,Values=${clusterName}`,
+    'Name=instance-state-name,Values=running',
+    '--query',
+    query,
+    '--output',
+    'json',
+  );
+}
 
 /**
  * The workshop's own query (steps 4 and 7): each instance with the prefixes on all its interfaces, e.g.
@@ -201,19 +220,7 @@ export function prefixDelegationExpectations(config: LabConfig): LabExpectation[
       source: `${WORKSHOP}, steps 4 and 7 (aws ec2 describe-instances ... Ipv4Prefixes)`,
       checkOffline: checkNitroNodeGroups,
       live: {
-        commands: (context) => [
-          aws(
-            'ec2',
-            'describe-instances',
-            '--filters',
-            `Name=tag:eks:cluster-name,Values=${context.clusterName}`,
-            'Name=instance-state-name,Values=running',
-            '--query',
-            'Reservations[].Instances[].{id: InstanceId, prefixes: NetworkInterfaces[].Ipv4Prefixes[].Ipv4Prefix}',
-            '--output',
-            'json',
-          ),
-        ],
+        commands: (context) => [runningInstancesCommand(context.clusterName, NITRO_PREFIXES_QUERY)],
         interpret: (results) => interpretInstancePrefixes(results[0]),
       },
     },
@@ -227,17 +234,7 @@ export function prefixDelegationExpectations(config: LabConfig): LabExpectation[
       live: {
         commands: (context) => [
           ALL_NODES_COMMAND,
-          aws(
-            'ec2',
-            'describe-instances',
-            '--filters',
-            `Name=tag:eks:cluster-name,Values=${context.clusterName}`,
-            'Name=instance-state-name,Values=running',
-            '--query',
-            INSTANCE_PREFIXES_QUERY,
-            '--output',
-            'json',
-          ),
+          runningInstancesCommand(context.clusterName, INSTANCE_PREFIXES_QUERY),
         ],
         interpret: interpretPrefixesPerNode,
       },
