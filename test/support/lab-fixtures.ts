@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { LabSynthesis } from '../../lib/lab-app';
+import { CfnStackGraph } from '../../lib/verify/cfn-stack-references';
 import type { LabTemplate } from '../../lib/verify/cfn-template';
 import type { SynthesizedOutput } from '../../lib/verify/synthesized-lab';
 import { shareSynthesizedOutput } from './synthesized-output-cache';
@@ -48,16 +48,12 @@ export function nestedTemplate(lab: SynthesizedOutput, nestedStackId: string): T
   return Template.fromJSON(entry.template);
 }
 
-/**
- * The logical id, in the root template, of the AWS::CloudFormation::Stack resource of a nested stack directly under
- * the root stack: what `stack.getLogicalId(nestedStack.nestedStackResource)` gives. CDK names a resource after its
- * path relative to its stack (here `<id>.NestedStack/<id>.NestedStackResource`): the path components without
- * non-alphanumerics, then the first 8 hex digits (upper case) of the MD5 of the path (makeUniqueId in aws-cdk-lib).
- */
-export function nestedStackResourceId(nestedStackId: string): string {
-  const path = [`${nestedStackId}.NestedStack`, `${nestedStackId}.NestedStackResource`];
-  const hash = createHash('md5').update(path.join('/')).digest('hex').slice(0, 8).toUpperCase();
-  return `${path.map((component) => component.replace(/[^A-Za-z0-9]/g, '')).join('')}${hash}`;
+/** The logical id, in the root template, of the AWS::CloudFormation::Stack resource of a nested stack under the root. */
+export function nestedStackResourceId(lab: SynthesizedOutput, nestedStackId: string): string {
+  const path = `${rootStackPath(lab)}/${nestedStackId}`;
+  const resource = new CfnStackGraph(lab.templates).nestedStackResource(path);
+  if (!resource) throw new Error(`No nested stack resource for ${path}`);
+  return resource.logicalId;
 }
 
 export { Match };

@@ -1,11 +1,17 @@
-import type { CfnResource, NestedStack } from 'aws-cdk-lib';
+import type { CfnResource } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { dependsOn, renderCfnValue } from '../../../../lib/verify/cfn-template';
 import { KUBERNETES_MANIFEST_TYPE } from '../../../../lib/eks-custom-resource-types';
 import { findKubernetesObjects } from '../../../../lib/verify/synthesized-lab';
 import type { LabSynthesis } from '../../../../lib/lab-app';
 import { synthesizedVpcCniAddon } from '../../../../lib/verify/vpc-cni-addon';
-import { Match, nestedTemplate, rootTemplate, synthesizeForTest } from '../../../support/lab-fixtures';
+import {
+  Match,
+  nestedStackResourceId,
+  nestedTemplate,
+  rootTemplate,
+  synthesizeForTest,
+} from '../../../support/lab-fixtures';
 
 const NESTED_ID = 'NetworkPolicies';
 
@@ -23,11 +29,6 @@ beforeAll(() => {
 
 function logicalIdIn(lab: LabSynthesis, element: CfnResource): string {
   return lab.stack.resolve(element.logicalId) as string;
-}
-
-function nestedStackResourceId(lab: LabSynthesis): string {
-  const nested = lab.stack.node.findChild(NESTED_ID) as NestedStack;
-  return logicalIdIn(lab, nested.nestedStackResource!);
 }
 
 /** Manifest resources of the nested stack: logical id -> the `<namespace>/<name>` of each object it applies. */
@@ -67,7 +68,7 @@ describe('vpc-cni add-on', () => {
 
 describe('ordering', () => {
   test('the nested stack NetworkPolicies is created after the vpc-cni add-on and the retail app namespaces', () => {
-    const resource = rootTemplate(complete).toJSON().Resources[nestedStackResourceId(complete)];
+    const resource = rootTemplate(complete).toJSON().Resources[nestedStackResourceId(complete, NESTED_ID)];
     expect(resource.Type).toBe('AWS::CloudFormation::Stack');
     expect(dependsOn(resource)).toEqual(
       expect.arrayContaining([

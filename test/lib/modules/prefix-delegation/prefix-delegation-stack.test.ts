@@ -85,7 +85,7 @@ describe('prefix-delegation with the defaults', () => {
         Properties: { Labels: Match.objectLike({ 'eks-networking-lab/node-group': 'default' }) },
       }),
     );
-    const stackResource = root.toJSON().Resources[nestedStackResourceId(NESTED_ID)];
+    const stackResource = root.toJSON().Resources[nestedStackResourceId(lab, NESTED_ID)];
     expect(stackResource.DependsOn).toEqual(expect.arrayContaining([namespaces!.logicalId, defaultNodeGroupId]));
     nested.resourceCountIs('Custom::AWSCDK-EKS-KubernetesResource', 1);
   });

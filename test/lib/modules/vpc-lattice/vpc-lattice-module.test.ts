@@ -19,7 +19,7 @@ beforeAll(() => {
   base = rootTemplate(synthesizedOutputForTest()).toJSON() as CfnTemplate;
   lab = synthesizedOutputForTest({ modules: 'vpc-lattice' });
   root = rootTemplate(lab).toJSON() as CfnTemplate;
-  nestedStackId = nestedStackResourceId(VPC_LATTICE_STACK_ID);
+  nestedStackId = nestedStackResourceId(lab, VPC_LATTICE_STACK_ID);
 });
 
 const uiObject = (kind: string) =>

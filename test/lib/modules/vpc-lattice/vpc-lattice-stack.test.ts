@@ -354,7 +354,7 @@ describe('creation order (deletion is the reverse)', () => {
   });
 
   test('the nested stack waits for the retail namespaces, the nodes, CoreDNS, the Pod Identity agent and the kubectl barrier (so the controller can still resolve and authenticate while it deletes its Lattice resources)', () => {
-    const stackId = nestedStackResourceId(VPC_LATTICE_STACK_ID);
+    const stackId = nestedStackResourceId(lab, VPC_LATTICE_STACK_ID);
     expect(dependsOn(rootJson.Resources[stackId])).toEqual(
       expect.arrayContaining([
         manifestOf('Namespace', 'checkout').logicalId,
