@@ -1,0 +1,3 @@
+import { runTestGroup } from './run-test-group';
+
+runTestGroup('manifests');
