@@ -85,8 +85,11 @@ export interface SynthesizeLabOptions extends ReadLabConfigOptions {
 
 /** Builds the lab in memory for a context, without the CDK CLI (no credentials, no network). */
 export function synthesizeLab(options: SynthesizeLabOptions = {}): LabSynthesis {
-  const app = inMemoryLabApp(options.context ?? {});
-  const stack = composeLab(app, options);
+  return synthesisOf(composeLab(inMemoryLabApp(options.context ?? {}), options));
+}
+
+/** The synthesized output of a composed lab (its app is synthesized now, unless it already was). */
+export function synthesisOf(stack: NetworkingLabStack): LabSynthesis {
   const templates = stackTemplates(stack);
   return { config: stack.config, plan: stack.plan, stack, templates, ...extractDeployedObjects(templates) };
 }

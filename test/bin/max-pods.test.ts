@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import * as path from 'node:path';
 import { EXIT_OK, EXIT_UNKNOWN_INSTANCE_TYPE, main } from '../../bin/max-pods';
 import { EXIT_USAGE } from '../../lib/cli/cli-io';
+import { runTypeScriptEntryPoint } from '../support/child-processes';
 
 interface Run {
   readonly code: number;
@@ -138,13 +137,9 @@ describe('max-pods CLI', () => {
     expect(lines).not.toContain('');
   });
 
-  // One run through tsx, as `npm run max-pods` does, proves the script entry point sets the exit code.
+  // One run as a real process (node with tsx's require hook) proves the script entry point sets the exit code.
   test('runs as a script and exits non-zero for an unknown type', () => {
-    const root = path.resolve(__dirname, '../..');
-    const result = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['bin/max-pods.ts', 'm5.lage'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const result = runTypeScriptEntryPoint('bin/max-pods.ts', ['m5.lage']);
     expect(result.status).toBe(EXIT_UNKNOWN_INSTANCE_TYPE);
     expect(result.stderr).toContain('Did you mean "m5.large"?');
   });

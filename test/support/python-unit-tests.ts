@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { python3 } from './child-processes';
 
 export interface PythonTestRun {
   readonly status: number | null;
@@ -17,7 +18,7 @@ export function runPythonUnitTests(script: string, inlineHandler?: string): Pyth
   const handlerDir = inlineHandler === undefined ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'handler-'));
   try {
     if (handlerDir && inlineHandler !== undefined) fs.writeFileSync(path.join(handlerDir, 'index.py'), inlineHandler);
-    const result = spawnSync('python3', [script], {
+    const result = spawnSync(python3(), [script], {
       encoding: 'utf8',
       env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', ...(handlerDir ? { HANDLER_DIR: handlerDir } : {}) },
     });

@@ -3,8 +3,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import type { ReadLabConfigOptions } from '../../lib/config/read-lab-config';
-import { composeLab, inMemoryLabApp } from '../../lib/lab-app';
+import { composeLab, inMemoryLabApp, synthesisOf } from '../../lib/lab-app';
+import { shareSynthesizedOutput } from './synthesized-output-cache';
+import { TEST_DAY } from './test-day';
 
 export interface NagViolation {
   readonly rule: string;
@@ -24,16 +25,14 @@ interface ValidationReport {
 
 /**
  * Synthesizes the lab for a context with cdk-nag's AwsSolutions checks and returns the unacknowledged findings
- * (empty when compliant). Assets are not staged: the checks read templates only.
+ * (empty when compliant), on the test day. Assets are not staged: the checks read templates only. A compliant synthesis (the checks
+ * add nothing to a template) is shared with the later test files of the run, as synthesizeForTest's is.
  */
-export function runAwsSolutionsChecks(
-  context: Readonly<Record<string, unknown>>,
-  options: ReadLabConfigOptions = {},
-): NagViolation[] {
+export function runAwsSolutionsChecks(context: Readonly<Record<string, unknown>>): NagViolation[] {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-nag-'));
   try {
     const app = inMemoryLabApp(context, { outdir });
-    composeLab(app, options);
+    const stack = composeLab(app, { today: TEST_DAY });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     try {
       app.synth();
@@ -41,7 +40,10 @@ export function runAwsSolutionsChecks(
       if (!fs.existsSync(path.join(outdir, 'validation-report.json'))) throw error;
     }
     const reportFile = path.join(outdir, 'validation-report.json');
-    if (!fs.existsSync(reportFile)) return [];
+    if (!fs.existsSync(reportFile)) {
+      shareSynthesizedOutput(context, synthesisOf(stack));
+      return [];
+    }
     const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ValidationReport;
     return report.pluginReports.flatMap((plugin) =>
       plugin.violations.map((violation) => ({

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { EXIT_INVALID_INPUT, EXIT_SUCCESS, main } from '../../../bin/connectivity';
 import { type CliIo, EXIT_USAGE } from '../../../lib/cli/cli-io';
+import { runTypeScriptEntryPoint } from '../../support/child-processes';
 
-const REPO_ROOT = join(__dirname, '..', '..', '..');
 const CLI_FIXTURES = join(__dirname, 'fixtures', 'cli');
 const fixture = (name: string): string => join(CLI_FIXTURES, name);
 
@@ -171,18 +170,12 @@ describe('connectivity CLI', () => {
     expect(stdout).toMatch(/^Usage: npm run --silent connectivity -- \[--json\] FILE_OR_DIR\.\.\./);
   });
 
-  it('runs as a real process through tsx, exiting 0 with the JSON report and 1 on an invalid policy', () => {
-    const ok = spawnSync('npx', ['tsx', 'bin/connectivity.ts', '--json', fixture('shop.yaml')], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    });
+  it("runs as a real process (node with tsx's require hook), exiting 0 with the JSON report and 1 on an invalid policy", () => {
+    const ok = runTypeScriptEntryPoint('bin/connectivity.ts', ['--json', fixture('shop.yaml')]);
     expect({ status: ok.status, stderr: ok.stderr }).toEqual({ status: 0, stderr: '' });
     expect(JSON.parse(ok.stdout).workloads).toEqual(['shop/api', 'shop/web']);
 
-    const invalid = spawnSync('npx', ['tsx', 'bin/connectivity.ts', '--json', fixture('invalid-policy.yaml')], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    });
+    const invalid = runTypeScriptEntryPoint('bin/connectivity.ts', ['--json', fixture('invalid-policy.yaml')]);
     expect(invalid.status).toBe(1);
     expect(invalid.stderr).toContain('Invalid NetworkPolicy shop/open-door');
   });

@@ -10,6 +10,7 @@ import {
   NODEADM_INIT_LOG,
   NODEADM_URL_AMD64,
 } from '../../../../lib/modules/hybrid-nodes/hybrid-node-boot-script';
+import { python3 } from '../../../support/child-processes';
 
 const PROPS = {
   clusterName: 'eks-workshop',
@@ -54,7 +55,7 @@ describe('hybridNodeBootScript', () => {
     fs.writeFileSync(file, writer);
     let output: string;
     try {
-      output = execFileSync('python3', [file], {
+      output = execFileSync(python3(), [file], {
         input: JSON.stringify({ activationId: 'a1b2c3d4-0000-1111-2222-333344445555', activationCode: 'Ab/c+D=e' }),
         env: { ...process.env, CLUSTER_NAME: 'eks-workshop', REGION: 'eu-west-1' },
       }).toString();
