@@ -13,6 +13,8 @@ import { type LabConfiguration, labConfigurations } from '../lib/lab-configurati
 
 const ROOT = path.join(__dirname, '..');
 const CONCURRENCY = 2;
+/** The project's CDK CLI, started with this Node.js (as `npx cdk` would, without starting npm first). */
+const CDK_CLI = require.resolve('aws-cdk/bin/cdk');
 
 interface SynthResult {
   readonly configuration: LabConfiguration;
@@ -23,7 +25,7 @@ interface SynthResult {
 
 function synth(configuration: LabConfiguration): Promise<SynthResult> {
   const args = [
-    'cdk',
+    CDK_CLI,
     'synth',
     '--quiet',
     '--strict',
@@ -33,7 +35,7 @@ function synth(configuration: LabConfiguration): Promise<SynthResult> {
   for (const [key, value] of Object.entries(configuration.context)) args.push('--context', `${key}=${value}`);
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn('npx', args, { cwd: ROOT, env: { ...process.env, CDK_VALIDATION: undefined } });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, CDK_VALIDATION: undefined } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
