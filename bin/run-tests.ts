@@ -4,24 +4,17 @@
  * together they take little longer than lint alone), then the unit tests, which use every core. Stops at the first
  * stage that fails and ends with one line of timings.
  */
-import { spawn } from 'node:child_process';
+import { runChild } from '../lib/cli/child-output';
 import { runStages, type StartStep } from '../lib/cli/run-stages';
 
 const STAGES = [['typecheck'], ['lint', 'synth:check'], ['test:unit']] as const;
 
 /** Runs an npm script with the npm that runs this one (`npm_execpath`), else with `npm` from PATH. */
-const startScript: StartStep = (script, keepOutput) =>
-  new Promise((resolve) => {
-    const npm = process.env.npm_execpath;
-    const [command, args] = npm
-      ? [process.execPath, [npm, 'run', '--silent', script]]
-      : ['npm', ['run', '--silent', script]];
-    const child = spawn(command, args, { stdio: keepOutput ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => resolve({ status: code ?? 1, output }));
-  });
+const startScript: StartStep = (script, keepOutput) => {
+  const npm = process.env.npm_execpath;
+  const args = ['run', '--silent', script];
+  return npm ? runChild(process.execPath, [npm, ...args], keepOutput) : runChild('npm', args, keepOutput);
+};
 
 runStages(STAGES, startScript, (text) => process.stdout.write(text)).then(({ status, summary }) => {
   console.log(`\nnpm test: ${summary}`);

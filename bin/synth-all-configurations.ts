@@ -6,9 +6,9 @@
  * synthesize every configuration in-process and check their annotations; the CLI adds the app entry point and the
  * CloudFormation validator, and every resource type of the lab is in `all-modules`.
  */
-import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
+import { runChild } from '../lib/cli/child-output';
 import { type LabConfiguration, labConfigurations } from '../lib/lab-configurations';
 
 const ROOT = path.join(__dirname, '..');
@@ -23,7 +23,7 @@ interface SynthResult {
   readonly seconds: number;
 }
 
-function synth(configuration: LabConfiguration): Promise<SynthResult> {
+async function synth(configuration: LabConfiguration): Promise<SynthResult> {
   const args = [
     CDK_CLI,
     'synth',
@@ -34,15 +34,11 @@ function synth(configuration: LabConfiguration): Promise<SynthResult> {
   ];
   for (const [key, value] of Object.entries(configuration.context)) args.push('--context', `${key}=${value}`);
   const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, CDK_VALIDATION: undefined } });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) =>
-      resolve({ configuration, exitCode: code ?? 1, output, seconds: (Date.now() - started) / 1000 }),
-    );
+  const { status, output } = await runChild(process.execPath, args, true, {
+    cwd: ROOT,
+    env: { ...process.env, CDK_VALIDATION: undefined },
   });
+  return { configuration, exitCode: status, output, seconds: (Date.now() - started) / 1000 };
 }
 
 async function main(): Promise<number> {

@@ -3,15 +3,10 @@
  * stage in which a step failed. Steps that run alone write as they go; steps that share a stage keep their output
  * and write it as one block when they end, so two tools never interleave their lines.
  */
-
-/** What a step did: its exit status and, when asked to keep it, its output (stdout and stderr as written). */
-export interface StepResult {
-  readonly status: number;
-  readonly output: string;
-}
+import type { ChildOutput } from './child-output';
 
 /** Starts a step: live output when `keepOutput` is false, else kept for the result. */
-export type StartStep = (step: string, keepOutput: boolean) => Promise<StepResult>;
+export type StartStep = (step: string, keepOutput: boolean) => Promise<ChildOutput>;
 
 export interface StagesResult {
   /** 0 when every step of every stage passed, else 1. */

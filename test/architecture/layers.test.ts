@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { PROJECT_ROOT } from '../support/project-root';
 import { importCycles, importGraph, type ImportEdge } from './import-graph';
 
 /**
@@ -25,8 +25,7 @@ const LAYERS: readonly { readonly name: string; readonly files: RegExp }[] = [
   },
 ];
 
-const ROOT = join(__dirname, '..', '..');
-const { files, edges } = importGraph(ROOT, ['bin', 'lib', 'constructs', 'manifests']);
+const { files, edges } = importGraph(PROJECT_ROOT, ['bin', 'lib', 'constructs', 'manifests']);
 const projectEdges = edges.filter((edge) => files.includes(edge.to));
 const describeEdge = (edge: ImportEdge) => `${edge.from} -> ${edge.to}${edge.typeOnly ? ' (type)' : ''}`;
 

@@ -4,10 +4,10 @@ import { BASE_KEY_SPECS } from '../../lib/config/base-context-keys';
 import { generatedDocuments, labGuideFile, renderGeneratedBlocks } from '../../lib/docs/generated-documents';
 import { MODULE_NAMES, MODULES } from '../../lib/modules/module-registry';
 import type { SynthesizeOutput } from '../../lib/verify/synthesized-lab';
+import { PROJECT_ROOT } from '../support/project-root';
 import { synthesizedOutputForTest } from '../support/synthesized-output-cache';
 
-const ROOT = path.join(__dirname, '..', '..');
-const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
+const read = (file: string) => fs.readFileSync(path.join(PROJECT_ROOT, file), 'utf8');
 const readme = read('README.md');
 /** The cost table's configurations, synthesized once per test run. */
 const synthesize: SynthesizeOutput = (options) => synthesizedOutputForTest(options.context);
@@ -41,14 +41,17 @@ test('every relative link of README and the guides points to a file of the proje
   const documents = [
     'README.md',
     ...fs
-      .readdirSync(path.join(ROOT, 'docs'), { recursive: true })
+      .readdirSync(path.join(PROJECT_ROOT, 'docs'), { recursive: true })
       .map(String)
       .filter((file) => file.endsWith('.md'))
       .map((file) => `docs/${file}`),
   ];
   for (const document of documents) {
     for (const [, target] of read(document).matchAll(/\]\(((?!https?:|#)[^)#]+)(?:#[^)]*)?\)/g)) {
-      expect([document, fs.existsSync(path.join(ROOT, path.dirname(document), target))]).toEqual([document, true]);
+      expect([document, fs.existsSync(path.join(PROJECT_ROOT, path.dirname(document), target))]).toEqual([
+        document,
+        true,
+      ]);
     }
   }
 });

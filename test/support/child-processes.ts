@@ -1,8 +1,5 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { join } from 'node:path';
-
-/** The project root. */
-export const PROJECT_ROOT = join(__dirname, '..', '..');
+import { PROJECT_ROOT } from './project-root';
 
 /**
  * Runs a TypeScript entry point of the project as a real Node.js process, with tsx's require hook (as `cdk.json`

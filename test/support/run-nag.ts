@@ -24,9 +24,10 @@ interface ValidationReport {
 }
 
 /**
- * Synthesizes the lab for a context with cdk-nag's AwsSolutions checks and returns the unacknowledged findings
- * (empty when compliant), on the test day. Assets are not staged: the checks read templates only. A compliant synthesis (the checks
- * add nothing to a template) is shared with the later test files of the run, as synthesizeForTest's is.
+ * Synthesizes the lab for a context, on the test day, with cdk-nag's AwsSolutions checks and returns the
+ * unacknowledged findings (empty when compliant). Assets are not staged: the checks read templates only. A compliant
+ * synthesis (the checks add nothing to a template) is shared with the later test files of the run, as
+ * synthesizeForTest's is.
  */
 export function runAwsSolutionsChecks(context: Readonly<Record<string, unknown>>): NagViolation[] {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-nag-'));

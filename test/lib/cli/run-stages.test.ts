@@ -1,11 +1,12 @@
-import { runStages, type StepResult } from '../../../lib/cli/run-stages';
+import type { ChildOutput } from '../../../lib/cli/child-output';
+import { runStages } from '../../../lib/cli/run-stages';
 
 /** A step whose end the test decides, recording when it started and whether it was asked to keep its output. */
 function controlledSteps() {
   const started: { step: string; keepOutput: boolean }[] = [];
-  const finish = new Map<string, (result: StepResult) => void>();
+  const finish = new Map<string, (result: ChildOutput) => void>();
   const startStep = (step: string, keepOutput: boolean) =>
-    new Promise<StepResult>((resolve) => {
+    new Promise<ChildOutput>((resolve) => {
       started.push({ step, keepOutput });
       finish.set(step, resolve);
     });
